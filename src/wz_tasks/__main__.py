@@ -1,0 +1,3 @@
+from wz_tasks.cli import main
+
+main()

@@ -1,0 +1,384 @@
+"""The `wz-tasks` command line: parse options, call the core, hand the result to a renderer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from wz_tasks import __version__
+
+app = typer.Typer(
+    name="wz-tasks",
+    help="吴忠市物业服务管理工作任务清单:进度督办与报送检查。\n\n"
+    "Deadline tracker and compliance checker for the 20 measures of 吴忠市's property-service "
+    "policy (2024).",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# --- the common options (SPEC §4) -------------------------------------------------------------
+
+TasksOpt = Annotated[Path | None, typer.Option(
+    "--tasks", envvar="WZ_TASKS_TASKS", show_default=False,
+    help="Task list: a folder of YAML files or one file (default: the embedded Wuzhong policy).")]
+ProgressOpt = Annotated[list[Path] | None, typer.Option(
+    "--progress", envvar="WZ_TASKS_PROGRESS", show_default=False,
+    help="Progress reports: a folder or a file; repeatable (default: ./progress).")]
+AsOfOpt = Annotated[str | None, typer.Option(
+    "--as-of", envvar="WZ_TASKS_AS_OF", metavar="YYYY-MM-DD", show_default=False,
+    help="Evaluate as of this date (default: today in China Standard Time).")]
+LangOpt = Annotated[str, typer.Option(
+    "--lang", envvar="WZ_TASKS_LANG", metavar="zh|en", help="Language of text output.")]
+
+
+def _fail_usage(message: str) -> NoReturn:
+    raise typer.BadParameter(message)
+
+
+def _as_of(value: str | None) -> dt.date:
+    from wz_tasks.workspace import today_in_china
+
+    if value is None or value == "":
+        return today_in_china()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise typer.BadParameter(f"{value!r}: write the date as YYYY-MM-DD, e.g. 2025-12-31",
+                                 param_hint="--as-of")
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a real date", param_hint="--as-of") from None
+
+
+def _lang(value: str) -> str:
+    if value not in ("zh", "en"):
+        raise typer.BadParameter(f"{value!r}: choose zh or en", param_hint="--lang")
+    return value
+
+
+def _format(value: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise typer.BadParameter(f"{value!r}: choose one of {', '.join(allowed)}",
+                                 param_hint="--format")
+    return value
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _err(text: str) -> None:
+    from rich.console import Console
+
+    Console(stderr=True, highlight=False).print(text, markup=False)
+
+
+def _exit(code: int) -> NoReturn:
+    raise typer.Exit(code)
+
+
+def _task_list_error(exc: Any, lang: str) -> NoReturn:
+    for d in exc.diagnostics:
+        _err(f"{d.path}:{d.line}:{d.column}: error[{d.code}] {d.message(lang)}")
+    _exit(2)
+
+
+def _workspace(tasks: Path | None, progress: list[Path] | None, as_of: dt.date, lang: str,
+               quiet_note: bool = False, **kwargs: Any) -> Any:
+    from wz_tasks.load import TaskListError
+    from wz_tasks.workspace import MissingPath, open_workspace
+
+    try:
+        ws, default_missing = open_workspace(tasks, progress, as_of, **kwargs)
+    except TaskListError as exc:
+        _task_list_error(exc, lang)
+    except MissingPath as exc:
+        raise typer.BadParameter(f"no such file or folder: {exc}", param_hint="--progress"
+                                 ) from None
+    if default_missing and not quiet_note:
+        from wz_tasks.labels import t
+
+        _err(t("no_progress", lang, path=os.path.join(".", "progress")))
+    return ws
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _resolve_unit(tl: Any, name: str, lang: str) -> str:
+    resolved = tl.registry.resolve(name)
+    if resolved is None:
+        near = tl.registry.suggest(name, limit=5)
+        hint = ("是不是:" + "、".join(near) if lang == "zh" else "Did you mean: " + ", ".join(near)
+                ) if near else ("用 wz-tasks units 查看全部单位" if lang == "zh"
+                                else "see wz-tasks units")
+        raise typer.BadParameter(f"{name}: " + ("未知单位。" if lang == "zh" else "unknown unit. ")
+                                 + hint, param_hint="--unit")
+    if resolved.is_group:
+        members = "、".join(resolved.members)
+        raise typer.BadParameter(
+            (f"{resolved.name} 是单位组,请指定其中一个单位:{members}" if lang == "zh" else
+             f"{resolved.name} is a group; name one of its units: {members}"),
+            param_hint="--unit")
+    return str(resolved.name)
+
+
+# --- commands ---------------------------------------------------------------------------------
+
+
+@app.command()
+def status(
+    tasks: TasksOpt = None,
+    progress: ProgressOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = "zh",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, markdown or csv.")
+                   ] = "table",
+    soon: Annotated[int | None, typer.Option(
+        "--soon", min=0, metavar="DAYS", help="The due-soon window in days (default: 30).")
+    ] = None,
+    only: Annotated[str | None, typer.Option(
+        "--only", metavar="STATUS,...",
+        help="Show only tasks with these statuses: overdue, behind, due_soon, stale, on_track, "
+        "done_late, done.")] = None,
+) -> None:
+    """Every measure's light and status: overdue, behind, due soon, unreported (红黄绿灯)."""
+    from wz_tasks.evaluate import evaluate
+    from wz_tasks.labels import STATUSES
+
+    lang, fmt, day = _lang(lang), _format(fmt, ("table", "json", "markdown", "csv")), _as_of(as_of)
+    wanted = None
+    if only:
+        wanted = {s.strip() for s in only.split(",") if s.strip()}
+        unknown = wanted - set(STATUSES)
+        if unknown:
+            raise typer.BadParameter(f"unknown status {', '.join(sorted(unknown))}; choose from "
+                                     + ", ".join(STATUSES), param_hint="--only")
+    ws = _workspace(tasks, progress, day, lang)
+    ev = evaluate(ws.task_list, ws.checked.submissions, day, soon)
+    invalid = ws.checked.invalid
+    if fmt == "json":
+        from wz_tasks.render import data
+
+        _print_json(data.status(ev, invalid, lang, wanted))
+    elif fmt == "csv":
+        from wz_tasks.render import data
+        from wz_tasks.render.csvout import to_csv
+
+        if invalid:
+            from wz_tasks.render.table import invalid_files
+
+            invalid_files(_stderr_console(), invalid, lang)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(to_csv(data.status_rows(ev, lang, wanted)))
+        sys.stdout.buffer.flush()
+    elif fmt == "markdown":
+        from wz_tasks.render import markdown
+
+        sys.stdout.write(markdown.status(ev, ws.task_list, invalid, lang, wanted))
+    else:
+        from wz_tasks.render import table
+
+        table.status(_console(), ev, ws.task_list, invalid, lang, wanted)
+    _exit(1 if invalid else 0)
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+@app.command()
+def report(
+    unit: Annotated[str, typer.Option("--unit", "-u", help="The unit: its name or any alias.")],
+    tasks: TasksOpt = None,
+    progress: ProgressOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = "zh",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or markdown.")
+                   ] = "table",
+    soon: Annotated[int | None, typer.Option("--soon", min=0, metavar="DAYS")] = None,
+) -> None:
+    """One unit's own report: what it leads and supports, what falls due, what it owes."""
+    from wz_tasks.evaluate import evaluate
+
+    lang, fmt, day = _lang(lang), _format(fmt, ("table", "json", "markdown")), _as_of(as_of)
+    from wz_tasks.load import TaskListError, load_task_list
+
+    try:  # resolve the unit before reading any progress file: a typo should fail fast
+        name = _resolve_unit(load_task_list(tasks), unit, lang)
+    except TaskListError as exc:
+        _task_list_error(exc, lang)
+    ws = _workspace(tasks, progress, day, lang)
+    ev = evaluate(ws.task_list, ws.checked.submissions, day, soon)
+    invalid = ws.checked.invalid
+    if fmt == "json":
+        from wz_tasks.render import data
+
+        lead = []
+        for r in ev.tasks:
+            mine = tuple(u for u in r.units if u.unit == name)
+            if mine:
+                lead.append(data.task_result(r, lang, mine))
+        support = [data.task_result(r, lang) for r in ev.tasks
+                   if any(n == name for n, _ in r.supporters)]
+        _print_json({"unit": name, "as_of": ev.as_of.isoformat(), "lead": lead,
+                     "support": support,
+                     "invalid_files": data.invalid_files(invalid, lang)})
+    elif fmt == "markdown":
+        from wz_tasks.render import markdown
+
+        sys.stdout.write(markdown.report(ev, ws.task_list, name, invalid, lang))
+    else:
+        from wz_tasks.render import table
+
+        table.report(_console(), ev, ws.task_list, name, invalid, lang)
+    _exit(1 if invalid else 0)
+
+
+@app.command("tasks")
+def tasks_cmd(
+    tasks: TasksOpt = None,
+    lang: LangOpt = "zh",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """The task list: the 20 measures with lead and supporting units and deadlines."""
+    lang, fmt = _lang(lang), _format(fmt, ("table", "json"))
+    tl = _task_list(tasks, lang)
+    if fmt == "json":
+        from wz_tasks.render import data
+
+        _print_json([data.task(tl, t) for t in tl.tasks.values()])
+    else:
+        from wz_tasks.render import table
+
+        table.tasks(_console(), tl, lang)
+
+
+def _task_list(tasks: Path | None, lang: str) -> Any:
+    from wz_tasks.load import TaskListError, load_task_list
+
+    try:
+        return load_task_list(tasks)
+    except TaskListError as exc:
+        _task_list_error(exc, lang)
+
+
+@app.command()
+def show(
+    task_id: Annotated[int, typer.Argument(metavar="ID", help="The task's number (1–20).")],
+    tasks: TasksOpt = None,
+    progress: ProgressOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = "zh",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """One measure in full, with its status and reporting history."""
+    from wz_tasks.evaluate import evaluate
+
+    lang, fmt, day = _lang(lang), _format(fmt, ("table", "json")), _as_of(as_of)
+    tl = _task_list(tasks, lang)
+    if task_id not in tl.tasks:
+        raise typer.BadParameter(f"no task {task_id}; tasks are numbered "
+                                 f"{min(tl.tasks)}–{max(tl.tasks)}", param_hint="ID")
+    ws = _workspace(tasks, progress, day, lang)
+    ev = evaluate(ws.task_list, ws.checked.submissions, day)
+    result = ev.task(task_id)
+    if fmt == "json":
+        from wz_tasks.render import data
+
+        out = data.task(tl, tl.tasks[task_id])
+        out.update(data.task_result(result, lang))
+        out["history"] = sorted(
+            ([{"unit": u.unit, **data.entry(f)} for u in result.units for f in u.history]
+             + [{"unit": n, **data.entry(f)} for n, h in result.supporters for f in h]),
+            key=lambda e: (e["date"], e["unit"]))
+        out["invalid_files"] = data.invalid_files(ws.checked.invalid, lang)
+        _print_json(out)
+    else:
+        from wz_tasks.render import table
+
+        console = _console()
+        table.invalid_files(console, ws.checked.invalid, lang)
+        table.show(console, tl, tl.tasks[task_id], result, lang)
+    _exit(1 if ws.checked.invalid else 0)
+
+
+@app.command()
+def units(
+    tasks: TasksOpt = None,
+    lang: LangOpt = "zh",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    resolve: Annotated[list[str] | None, typer.Argument(
+        metavar="[NAME]...", help="Names to look up: prints the unit each one means.")] = None,
+) -> None:
+    """The unit registry: canonical names, aliases, groups. Give names to resolve them."""
+    lang, fmt = _lang(lang), _format(fmt, ("table", "json"))
+    tl = _task_list(tasks, lang)
+    if resolve:
+        found = {}
+        for name in resolve:
+            r = tl.registry.resolve(name)
+            found[name] = (None if r is None else
+                           {"name": r.name, "group": r.is_group, "members": list(r.members)})
+        if fmt == "json":
+            _print_json(found)
+        else:
+            for name, r in found.items():
+                if r is None:
+                    near = tl.registry.suggest(name)
+                    print(f"{name} → ?" + (f"  ({'、'.join(near)}?)" if near else ""))
+                elif r["group"]:
+                    print(f"{name} → {r['name']} = {'、'.join(r['members'])}")
+                else:
+                    print(f"{name} → {r['name']}")
+        _exit(0 if all(found.values()) else 1)
+    if fmt == "json":
+        from wz_tasks.render import data
+
+        _print_json(data.units(tl))
+    else:
+        from wz_tasks.render import table
+
+        table.units(_console(), tl, lang)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"wz-tasks {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """吴忠市物业服务管理工作任务清单:进度督办与报送检查。"""
+
+
+def main() -> None:
+    """Entry point: every failure ends in a message and an exit code, never a traceback."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # last resort: exit 3 (SPEC §4)
+        sys.stderr.write(f"wz-tasks: internal error ({type(exc).__name__}: {exc}). "
+                         "Please report it with the command you ran.\n")
+        sys.exit(3)

@@ -1,0 +1,236 @@
+"""Every diagnostic `check` can give: its code, name, severity, message, and a failing example.
+
+Each code is defined here once. Messages say what is wrong and what to write instead; `{...}`
+fields are filled from the finding. The examples are run by tests/test_codes.py: each must give
+exactly its code at the line and column stated (files checked as of 2026-11-27).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    name: str
+    severity: Severity
+    zh: str
+    en: str
+    example: str | dict[str, str] | None = None  # one file's text, or {file name: text}
+    at: tuple[int, int] | None = None  # (line, column) of the finding in the example
+    example_file: str = "report.yaml"  # which file of the example the finding is in
+
+
+def _ok(entries: str = "  - task: 4\n    value: 62\n", head: str = "") -> str:
+    return f"unit: 盐池县\ndate: 2025-12-20\n{head}entries:\n{entries}"
+
+
+CODES: dict[str, Code] = {c.code: c for c in [
+    # --- the file and its YAML --------------------------------------------------------------
+    Code("WZ001", "yaml-syntax", "error",
+         "YAML 语法错误:{problem}。请检查这一行的缩进、冒号和引号",
+         "YAML syntax error: {problem}. Check indentation, colons and quotes on this line",
+         "unit: 盐池县\ndate: [2025-12-20\n", (3, 1)),
+    Code("WZ002", "encoding", "error",
+         "文件编码是 {encoding},不是 UTF-8。请用 UTF-8 编码另存(记事本:另存为 → 编码选 UTF-8)",
+         "the file is encoded as {encoding}, not UTF-8. Save it again as UTF-8"),
+    Code("WZ003", "not-text", "error",
+         "这不是文本文件(含有二进制或控制字符)。进度文件必须是 UTF-8 编码的 YAML 文本",
+         "this is not a text file (binary or control characters). A progress file is UTF-8 YAML"),
+    Code("WZ004", "empty-file", "error",
+         "文件是空的。一份报送至少要写 unit(单位)、date(日期)和 entries(任务进展)",
+         "the file is empty. A report needs unit, date and entries",
+         "# 只有注释\n", (1, 1)),
+    Code("WZ005", "too-large", "error",
+         "文件太大({size} 字节,上限 {limit} 字节)。一份报送不应这么大,请检查是否误传了其他文件",
+         "the file is too large ({size} bytes, limit {limit}). Is this really a progress file?"),
+    Code("WZ006", "too-deep", "error",
+         "嵌套层级超过 {limit} 层。进度文件只需要三层:文件 → entries → 每一项",
+         "nesting deeper than {limit} levels. A progress file needs three: file → entries → entry",
+         "unit: 盐池县\ndate: 2025-12-20\nentries: " + "[" * 70 + "]" * 70 + "\n", (3, 73)),
+    Code("WZ007", "anchor-alias", "error",
+         "进度文件中不允许使用锚点/别名(&{anchor} / *{anchor})。请把内容直接写出来",
+         "anchors and aliases (&{anchor} / *{anchor}) are not allowed. Write the value out",
+         _ok("  - task: 4\n    value: &v 62\n"), (5, 12)),
+    Code("WZ008", "custom-tag", "error",
+         "进度文件中不允许使用标签 {tag}。请去掉 ! 开头的标签,直接写值",
+         "tags ({tag}) are not allowed. Remove the tag and write the plain value",
+         _ok("  - task: 4\n    value: !!python/object/apply:os.system [ls]\n"), (5, 12)),
+    Code("WZ009", "duplicate-key", "error",
+         "字段 {key} 重复出现(第 {first} 行已写过)。请删除其中一个",
+         "field {key} appears twice (first on line {first}). Remove one",
+         _ok("  - task: 4\n    value: 62\n    value: 63\n"), (6, 5)),
+    Code("WZ010", "multiple-documents", "error",
+         "一个文件只能有一份报送(发现了 --- 分隔的第二份)。请拆成两个文件",
+         "one file holds one report (found a second document after ---). Split it into two files",
+         _ok() + "---\nunit: 盐池县\n", (6, 1)),
+    Code("WZ011", "unreadable", "error",
+         "无法读取文件:{reason}",
+         "cannot read the file: {reason}"),
+    # --- fields and types -------------------------------------------------------------------
+    Code("WZ101", "unknown-field", "error",
+         "未知字段 {field}。{hint}",
+         "unknown field {field}. {hint}",
+         _ok("  - task: 4\n    vaule: 62\n"), (5, 5)),
+    Code("WZ102", "missing-field", "error",
+         "缺少必填字段 {field}({what})",
+         "required field {field} is missing ({what})",
+         "unit: 盐池县\nentries:\n  - task: 4\n    value: 62\n", (1, 1)),
+    Code("WZ103", "wrong-type", "error",
+         "{field} 的值 {got} 不对:应当是{expected}",
+         "{field} has the wrong value {got}: expected {expected}",
+         _ok("  - task: 4\n    value: 62%\n"), (5, 12)),
+    Code("WZ104", "unknown-task", "error",
+         "没有序号为 {task} 的任务。任务序号是附件2中的 {first}–{last}",
+         "there is no task {task}. Task numbers run {first}–{last} as in Attachment 2",
+         _ok("  - task: 21\n"), (4, 11)),
+    Code("WZ105", "impossible-date", "error",
+         "日期 {text} 不存在。请按 YYYY-MM-DD 写一个真实的日期,如 2025-12-20",
+         "{text} is not a real date. Write YYYY-MM-DD, e.g. 2025-12-20",
+         "unit: 盐池县\ndate: 2025-13-01\nentries:\n  - task: 4\n    value: 62\n", (2, 7)),
+    Code("WZ106", "unknown-unit", "error",
+         "未知单位 {unit}。{hint}",
+         "unknown unit {unit}. {hint}",
+         "unit: 盐池\ndate: 2025-12-20\nentries:\n  - task: 4\n    value: 62\n", (1, 7)),
+    Code("WZ107", "group-not-unit", "error",
+         "{unit} 是单位组,不是一个单位。请由各成员单位分别报送:{members}",
+         "{unit} is a group, not a unit. Each member reports on its own: {members}",
+         "unit: 各县(市、区)人民政府\ndate: 2025-12-20\nentries:\n  - task: 4\n    value: 62\n",
+         (1, 7)),
+    Code("WZ108", "unit-not-on-task", "error",
+         "{unit} 既不牵头也不配合任务 {task}。该任务牵头单位:{lead};配合单位:{support}",
+         "{unit} neither leads nor supports task {task}. Lead: {lead}; support: {support}",
+         _ok("  - task: 7\n"), (4, 11)),
+    Code("WZ109", "value-out-of-range", "error",
+         "{field} 的值 {value} 超出范围:{indicator}是{range}",
+         "{field} = {value} is out of range: {indicator} is {range}",
+         _ok("  - task: 4\n    value: 120\n"), (5, 12)),
+    Code("WZ110", "count-not-whole", "error",
+         "{field} 的值 {value} 不是整数:{indicator}是个数,请填整数",
+         "{field} = {value} is not a whole number: {indicator} is a count",
+         "unit: 市住建局\ndate: 2025-12-20\nentries:\n  - task: 20\n    value: 2.5\n", (5, 12)),
+    Code("WZ111", "value-without-indicator", "error",
+         "任务 {task} 没有量化指标,不能填 {field}。请用 status 和 progress 说明进展",
+         "task {task} has no indicator, so {field} does not apply. Use status and progress",
+         _ok("  - task: 2\n    value: 50\n"), (5, 5)),
+    Code("WZ112", "ratio-on-count", "error",
+         "{indicator}是个数,不能填 numerator/denominator。请直接填 value",
+         "{indicator} is a count: numerator/denominator do not apply. Write value",
+         "unit: 市住建局\ndate: 2025-12-20\nentries:\n  - task: 20\n    numerator: 2\n"
+         "    denominator: 3\n", (5, 5)),
+    Code("WZ113", "ratio-invalid", "error",
+         "分子/分母不成立:{why}",
+         "numerator/denominator do not work: {why}",
+         _ok("  - task: 4\n    numerator: 60\n    denominator: 50\n"), (5, 16)),
+    Code("WZ114", "ratio-mismatch", "error",
+         "value {value} 与 numerator/denominator 算出的 {computed} 不一致(允许相差 0.5)。"
+         "请改为 {computed} 或核对分子分母",
+         "value {value} disagrees with numerator/denominator = {computed} (0.5 allowed). "
+         "Write {computed} or check the counts",
+         _ok("  - task: 4\n    value: 70\n    numerator: 31\n    denominator: 50\n"), (5, 12)),
+    Code("WZ115", "unknown-indicator", "error",
+         "任务 {task} 没有指标 {key}。{hint}",
+         "task {task} has no indicator {key}. {hint}",
+         _ok("  - task: 4\n    values: {committee: 62}\n"), (5, 14)),
+    Code("WZ116", "done-on-ongoing", "error",
+         "任务 {task} 是长期任务({deadline}),没有“完成”状态。请写 status: in_progress 并说明进展",
+         "task {task} is ongoing ({deadline}) and cannot be done. Write status: in_progress",
+         _ok("  - task: 5\n    status: done\n"), (5, 13)),
+    Code("WZ117", "done-on-after-date", "error",
+         "完成日期 {done_on} 晚于报送日期 {date}。完成日期不能在报送日期之后",
+         "done_on {done_on} is after the report date {date}; it cannot be",
+         _ok("  - task: 2\n    status: done\n    done_on: 2025-12-25\n"), (6, 14)),
+    Code("WZ118", "date-in-future", "error",
+         "报送日期 {date} 在 {as_of} 之后。请写数据实际截至的日期",
+         "the report date {date} is after {as_of}. Write the date the figures describe",
+         "unit: 盐池县\ndate: 2027-01-05\nentries:\n  - task: 4\n    value: 62\n", (2, 7)),
+    Code("WZ119", "date-before-policy", "error",
+         "报送日期 {date} 早于政策施行日期 {effective}",
+         "the report date {date} is before the policy took effect ({effective})",
+         "unit: 盐池县\ndate: 2024-10-01\nentries:\n  - task: 4\n    value: 62\n", (2, 7)),
+    Code("WZ120", "duplicate-task", "error",
+         "任务 {task} 在本文件中出现了两次(第 {first} 行已写过)。请合并为一项",
+         "task {task} appears twice in this file (first on line {first}). Merge them",
+         _ok("  - task: 4\n    value: 62\n  - task: 4\n    value: 63\n"), (6, 11)),
+    Code("WZ121", "duplicate-report", "error",
+         "{unit} 在 {date} 已有另一份报送:{other}。同一单位同一日期只能有一份,请合并",
+         "{unit} already reported for {date} in {other}. One report per unit and date",
+         {"a.yaml": _ok(), "report.yaml": _ok("  - task: 3\n    value: 75\n")}, (2, 7)),
+    Code("WZ122", "done-on-without-done", "error",
+         "只有 status: done 时才能填 done_on。已完成请写 status: done,否则删去 done_on",
+         "done_on goes with status: done only. Write status: done or remove done_on",
+         _ok("  - task: 2\n    done_on: 2025-12-01\n"), (5, 5)),
+    Code("WZ123", "not-filled", "error",
+         "{field} 还没有填写(模板中的“{placeholder}”)。请填写,或删去这一行",
+         "{field} is not filled in (the template's “{placeholder}”). Fill it in or delete the line",
+         _ok("  - task: 4\n    value: 待填写\n"), (5, 12)),
+    Code("WZ124", "status-invalid", "error",
+         "status 的值 {got} 不对:只能是 not_started(未开始)、in_progress(推进中)或 done(已完成)",
+         "status {got} is not one of not_started, in_progress, done",
+         _ok("  - task: 2\n    status: 完成\n"), (5, 13)),
+    # --- warnings ---------------------------------------------------------------------------
+    Code("WZ201", "value-decreased", "warning",
+         "{indicator} 从 {before}({before_date},{before_file})降到 {value}。如属实请在 problems 中说明原因",
+         "{indicator} fell from {before} ({before_date}, {before_file}) to {value}. "
+         "If that is right, say why under problems",
+         {"a.yaml": "unit: 盐池县\ndate: 2025-11-20\nentries:\n  - task: 4\n    value: 62\n",
+          "report.yaml": _ok("  - task: 4\n    value: 55\n")}, (5, 12)),
+    Code("WZ202", "done-below-target", "warning",
+         "写了 status: done,但 {indicator} 为 {value},低于最终目标 {target}。是否已完成以指标为准",
+         "status: done, but {indicator} is {value}, below the final target {target}. "
+         "Indicators decide",
+         _ok("  - task: 4\n    value: 62\n    status: done\n"), (6, 13)),
+    # --- evaluation (check --fail-on) -------------------------------------------------------
+    Code("WZ301", "status-fails", "error",
+         "任务 {task}({unit}):{status},{detail}",
+         "task {task} ({unit}): {status}, {detail}"),
+]}
+
+# --- problems in the task list itself (exit 2) --------------------------------------------------
+CODES.update({c.code: c for c in [
+    Code("WZ401", "tasklist-unknown-unit", "error",
+         "任务清单中的单位 {unit} 不在单位名录中。{hint}",
+         "unit {unit} in the task list is not in the unit registry. {hint}"),
+    Code("WZ402", "tasklist-invalid", "error",
+         "任务清单有误:{why}",
+         "the task list is wrong: {why}"),
+    Code("WZ403", "tasklist-missing", "error",
+         "找不到任务清单:{path}",
+         "no task list at {path}"),
+]})
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding at one place, in the words of its code."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def severity(self) -> Severity:
+        return CODES[self.code].severity
+
+    @property
+    def name(self) -> str:
+        return CODES[self.code].name
+
+    def message(self, lang: str = "zh") -> str:
+        spec = CODES[self.code]
+        template = spec.en if lang == "en" else spec.zh
+        params = {k: (v[lang] if isinstance(v, dict) and lang in v else v)
+                  for k, v in self.params.items()}
+        try:
+            return template.format(**params).replace("。。", "。").strip()
+        except (KeyError, IndexError):
+            return template
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)

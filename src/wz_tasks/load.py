@@ -1,0 +1,323 @@
+"""Reading files: the task list and progress reports, every problem turned into a Diagnostic."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from wz_tasks.codes import Diagnostic
+from wz_tasks.models import Report, TaskListFile
+from wz_tasks.tasklist import TaskList, check_task_list
+from wz_tasks.yamlsafe import Document, Problem, decode, read_yaml
+
+PLACEHOLDER = "待填写"  # what new-report writes where the user must fill something in
+
+
+class TaskListError(Exception):
+    """The task list cannot be used; the diagnostics say why (exit code 2)."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__("; ".join(f"{d.path}:{d.line}:{d.column}: {d.message()}"
+                                   for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+@dataclass
+class ParsedReport:
+    """A progress file after reading and schema validation (before the task-list rules)."""
+
+    path: str
+    report: Report | None  # None when the file is unusable
+    doc: Document | None
+    diagnostics: list[Diagnostic]
+
+    def loc(self, *path: str | int) -> tuple[int, int]:
+        return self.doc.loc(path) if self.doc is not None else (1, 1)
+
+
+# --- messages for pydantic's error types ------------------------------------------------------
+
+_EXPECTED = {
+    "int": {"zh": "整数", "en": "a whole number"},
+    "float": {"zh": "数字(只写数字,不带 % 或单位)", "en": "a number (no % or unit)"},
+    "str": {"zh": "文字", "en": "text"},
+    "date": {"zh": "YYYY-MM-DD 格式的日期,如 2025-12-20", "en": "a date YYYY-MM-DD"},
+    "bool": {"zh": "true 或 false", "en": "true or false"},
+    "list": {"zh": "列表(每一项以“- ”开头)", "en": "a list (each item starts with '- ')"},
+    "dict": {"zh": "“字段: 值”形式的映射", "en": "a mapping of 'field: value'"},
+    "finite": {"zh": "一个普通数字(不能是 .nan 或 .inf)", "en": "a finite number (not .nan/.inf)"},
+    "nonempty": {"zh": "至少一项", "en": "at least one item"},
+}
+_TYPE_TO_EXPECTED = {
+    "int_type": "int", "int_parsing": "int", "int_from_float": "int",
+    "float_type": "float", "float_parsing": "float", "finite_number": "finite",
+    "string_type": "str", "date_type": "date", "date_parsing": "date",
+    "date_from_datetime_parsing": "date", "date_from_datetime_inexact": "date",
+    "bool_type": "bool", "bool_parsing": "bool", "list_type": "list",
+    "dict_type": "dict", "model_type": "dict", "model_attributes_type": "dict",
+    "too_short": "nonempty",
+}
+_REQUIRED_HELP = {
+    "unit": {"zh": "报送单位,如 unit: 盐池县", "en": "the reporting unit, e.g. unit: 盐池县"},
+    "date": {"zh": "数据截至日期,如 date: 2025-12-20", "en": "the date, e.g. date: 2025-12-20"},
+    "entries": {"zh": "各项任务的进展列表", "en": "the list of entries"},
+    "task": {"zh": "任务序号,如 task: 4", "en": "the task number, e.g. task: 4"},
+}
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "(空)"
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, list):
+        return "[…]"
+    text = str(value)
+    return text if len(text) <= 30 else text[:29] + "…"
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    names = [str(p) for p in loc if not isinstance(p, int)]
+    return names[-1] if names else "(文件)"
+
+
+def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The fields allowed at `loc` (the parent of an unknown key) in `model`."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        info = current.model_fields.get(part) if hasattr(current, "model_fields") else None
+        if info is None:
+            return []
+        current = _inner_model(info.annotation)
+    return list(current.model_fields) if hasattr(current, "model_fields") else []
+
+
+def _inner_model(annotation: Any) -> Any:
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+
+
+def validation_diagnostics(
+    exc: ValidationError, model: type[BaseModel], locate: Any, skip: set[tuple[Any, ...]]
+) -> list[Diagnostic]:
+    """Turn pydantic's errors into diagnostics. `locate(loc, key=False)` -> (path, line, col)."""
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
+        if any(loc[: len(s)] == s for s in skip):
+            continue
+        kind = err["type"]
+        field = _field_name(loc)
+        if kind == "missing":
+            path, line, col = locate(loc[:-1])
+            what = _REQUIRED_HELP.get(field, {"zh": "必填", "en": "required"})
+            out.append(Diagnostic(path, line, col, "WZ102", {"field": field, "what": what}))
+        elif kind == "extra_forbidden":
+            path, line, col = locate(loc, key=True)
+            allowed = _allowed_fields(model, loc[:-1])
+            near = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
+            hint = ({"zh": f"是不是要写 {near[0]}?", "en": f"Did you mean {near[0]}?"} if near
+                    else {"zh": "可用字段:" + "、".join(allowed),
+                          "en": "Allowed fields: " + ", ".join(allowed)})
+            out.append(Diagnostic(path, line, col, "WZ101", {"field": field, "hint": hint}))
+        elif kind == "literal_error" and field == "status":
+            path, line, col = locate(loc)
+            out.append(Diagnostic(path, line, col, "WZ124", {"got": _shown(err["input"])}))
+        else:
+            path, line, col = locate(loc)
+            key = _TYPE_TO_EXPECTED.get(kind)
+            expected = _EXPECTED[key] if key else {"zh": err["msg"], "en": err["msg"]}
+            out.append(Diagnostic(path, line, col, "WZ103",
+                                  {"field": field, "got": _shown(err["input"]),
+                                   "expected": expected}))
+        skip.add(loc)
+    return out
+
+
+def _problem(path: str, p: Problem) -> Diagnostic:
+    return Diagnostic(path, p.line, p.column, p.code, p.params)
+
+
+# --- progress reports -------------------------------------------------------------------------
+
+
+def _take_placeholders(doc: Document, path: str, taken: set[Any]) -> list[Diagnostic]:
+    """Report and remove every field still holding the template's placeholder."""
+    found: list[Diagnostic] = []
+
+    def walk(node: Any, where: tuple[Any, ...]) -> None:
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, value in list(items):
+            here = (*where, key)
+            if isinstance(value, dict | list):
+                walk(value, here)
+            elif isinstance(value, str) and value.strip() == PLACEHOLDER:
+                line, col = doc.loc(here)
+                found.append(Diagnostic(path, line, col, "WZ123",
+                                        {"field": str(key), "placeholder": PLACEHOLDER}))
+                taken.add(here)
+                if isinstance(node, dict):
+                    del node[key]
+
+    if isinstance(doc.value, dict | list):
+        walk(doc.value, ())
+    return found
+
+
+def parse_report(path: str, data: bytes) -> ParsedReport:
+    """Read one progress file as far as it goes without the task list."""
+    text, problem = decode(data)
+    if problem is not None or text is None:
+        assert problem is not None
+        return ParsedReport(path, None, None, [_problem(path, problem)])
+    doc = read_yaml(text)
+    diags = [_problem(path, p) for p in doc.problems]
+    if doc.fatal:
+        return ParsedReport(path, None, doc, diags)
+    if doc.value is None:
+        return ParsedReport(path, None, doc, [*diags, Diagnostic(path, 1, 1, "WZ004")])
+    # A value already reported (a bad date, an alias, a blank) is not reported again as a type.
+    skip = {p.path for p in doc.problems if p.path is not None}
+    diags += _take_placeholders(doc, path, skip)
+
+    def locate(loc: tuple[Any, ...], key: bool = False) -> tuple[str, int, int]:
+        if key and loc in doc.key_locs:
+            return (path, *doc.key_locs[loc])
+        return (path, *doc.loc(loc))
+
+    report = None
+    try:
+        report = Report.model_validate(doc.value)
+    except ValidationError as exc:
+        diags += validation_diagnostics(exc, Report, locate, skip)
+    if diags and any(d.severity == "error" for d in diags):
+        report = None
+    return ParsedReport(path, report, doc, diags)
+
+
+def read_report(path: Path) -> ParsedReport:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return ParsedReport(str(path), None, None,
+                            [Diagnostic(str(path), 1, 1, "WZ011", {"reason": reason})])
+    return parse_report(str(path), data)
+
+
+def discover(paths: Iterable[Path]) -> Iterator[Path]:
+    """Every *.yaml / *.yml under the given files and folders, hidden folders skipped.
+
+    Symbolic links are followed, each real folder once, so a link loop ends.
+    """
+    seen: set[tuple[int, int]] = set()
+    for root in paths:
+        if not root.is_dir():
+            yield root
+            continue
+        found: list[Path] = []
+        for folder, dirs, files in os.walk(root, followlinks=True):
+            try:
+                st = os.stat(folder)
+            except OSError:
+                dirs[:] = []
+                continue
+            if (st.st_dev, st.st_ino) in seen:
+                dirs[:] = []
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            found += [Path(folder, f) for f in files
+                      if f.endswith((".yaml", ".yml")) and not f.startswith(".")]
+        yield from sorted(found)
+
+
+# --- the task list ----------------------------------------------------------------------------
+
+
+def embedded_tasks() -> Path:
+    """The task list shipped in the package (or the repository's tasks/ in a source checkout)."""
+    packaged = Path(str(resources.files("wz_tasks") / "tasks"))
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "tasks"
+
+
+def load_task_list(path: Path | None = None) -> TaskList:
+    """Load and check a task list (a folder of YAML files or one file). Raises TaskListError."""
+    root = path or embedded_tasks()
+    shown = str(root) if path is not None else "<embedded>"
+    if root.is_dir():
+        files = sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml"))
+    elif root.exists():
+        files = [root]
+    else:
+        raise TaskListError([Diagnostic(str(root), 1, 1, "WZ403", {"path": str(root)})])
+    if not files:
+        raise TaskListError([Diagnostic(str(root), 1, 1, "WZ403", {"path": str(root)})])
+    merged: dict[str, Any] = {}
+    owner: dict[str, tuple[str, Document]] = {}
+    diags: list[Diagnostic] = []
+    for file in files:
+        name = str(file) if path is not None else f"tasks/{file.name}"
+        try:
+            raw = file.read_bytes()
+        except OSError as exc:
+            diags.append(Diagnostic(name, 1, 1, "WZ011", {"reason": exc.strerror or str(exc)}))
+            continue
+        text, problem = decode(raw)
+        if problem is not None or text is None:
+            assert problem is not None
+            diags.append(_problem(name, problem))
+            continue
+        doc = read_yaml(text)
+        diags += [_problem(name, p) for p in doc.problems]
+        if doc.fatal or doc.value is None:
+            continue
+        if not isinstance(doc.value, dict):
+            diags.append(Diagnostic(name, 1, 1, "WZ402",
+                                    {"why": {"zh": "文件顶层应当是映射", "en": "top level must be a mapping"}}))
+            continue
+        for key, value in doc.value.items():
+            if key in merged:
+                line, col = doc.key_locs[(key,)]
+                diags.append(Diagnostic(name, line, col, "WZ009",
+                                        {"key": key, "first": owner[key][0]}))
+                continue
+            merged[key] = value
+            owner[key] = (name, doc)
+    if diags:
+        raise TaskListError(diags)
+
+    def locate(loc: tuple[Any, ...], key: bool = False) -> tuple[str, int, int]:
+        if not loc or loc[0] not in owner:
+            first = next(iter(owner.values()), (shown, None))
+            return (first[0], 1, 1)
+        name, doc = owner[loc[0]]
+        if key and loc in doc.key_locs:
+            return (name, *doc.key_locs[loc])
+        return (name, *doc.loc(loc))
+
+    try:
+        data = TaskListFile.model_validate(merged)
+    except ValidationError as exc:
+        raise TaskListError(validation_diagnostics(exc, TaskListFile, locate, set())) from None
+    task_list = TaskList.from_file(data, shown)
+    diags = check_task_list(task_list, data, locate)
+    if diags:
+        raise TaskListError(diags)
+    for i, task in enumerate(data.tasks):
+        task_list.task_locs[task.id] = locate(("tasks", i))
+    return task_list

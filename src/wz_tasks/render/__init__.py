@@ -1,0 +1,1 @@
+"""Renderers: each lays out a finished result and nothing else."""

@@ -1,0 +1,334 @@
+"""Rich tables for a terminal: CJK-aligned, coloured only on a terminal, plain when piped."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from wz_tasks.codes import Diagnostic
+from wz_tasks.evaluate import Evaluation, Filed, TaskResult, UnitResult
+from wz_tasks.labels import LIGHTS, STATUSES, t
+from wz_tasks.models import Task
+from wz_tasks.render.words import bar, detail, number, part_detail, short_name
+from wz_tasks.tasklist import TaskList
+
+_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}
+_PLAIN_LIGHT = {"zh": {"red": "红", "yellow": "黄", "green": "绿"},
+                "en": {"red": "R", "yellow": "Y", "green": "G"}}
+
+
+def _box(console: Console) -> box.Box:
+    return box.ROUNDED if console.is_terminal else box.SIMPLE
+
+
+def lamp(light: str, console: Console, lang: str) -> Text:
+    """The light itself: a coloured dot on a terminal, its initial in words otherwise."""
+    if console.no_color or not console.is_terminal or console.color_system is None:
+        return Text(_PLAIN_LIGHT[lang][light])
+    return Text("●", style=_STYLE[light])
+
+
+def status_text(status: str, console: Console, lang: str) -> Text:
+    light = LIGHTS[status]
+    text = lamp(light, console, lang)
+    text.append(" " + t(status, lang), style=_STYLE[light])
+    return text
+
+
+def diagnostic_line(d: Diagnostic, lang: str) -> Text:
+    style = "bold red" if d.severity == "error" else "yellow"
+    line = Text(f"{d.path}:{d.line}:{d.column}: ")
+    line.append(f"{d.severity}[{d.code}]", style=style)
+    line.append(" " + d.message(lang))
+    return line
+
+
+def invalid_files(console: Console, invalid: dict[str, list[Diagnostic]], lang: str) -> None:
+    if not invalid:
+        return
+    console.print(Text(t("invalid.title", lang, n=len(invalid)), style="bold red"))
+    for diags in invalid.values():
+        for d in diags:
+            console.print(diagnostic_line(d, lang))
+    console.print()
+
+
+def summary_line(summary: dict[str, int], console: Console, lang: str) -> Text:
+    text = Text(t("summary", lang, total=sum(summary.values()), counts=""))
+    for i, status in enumerate(STATUSES):
+        if i:
+            text.append(" · ")
+        text.append(f"{t(status, lang)} {summary[status]}",
+                    style=_STYLE[LIGHTS[status]] if summary[status] else "dim")
+    return text
+
+
+def _measure(task: Task, width: int = 16) -> str:
+    text = task.measure.rstrip("。,")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _value_detail(u: UnitResult, lang: str) -> Text:
+    text = Text(detail(u, lang))
+    d = u.deciding
+    if d is not None and d.kind is not None and d.value is not None:
+        text = Text(bar(d.value, d.target, d.kind, 8) + " ", style=_STYLE[u.light]) + text
+    return text
+
+
+def lamp_named(name: str, light: str, console: Console, lang: str) -> Text:
+    if console.no_color or not console.is_terminal or console.color_system is None:
+        return Text(f"{name}({_PLAIN_LIGHT[lang][light]})")
+    return Text(name) + lamp(light, console, lang)
+
+
+def units_detail(r: TaskResult, tl: TaskList, console: Console, lang: str) -> Text:
+    """What to act on: the counties' lights side by side, then one line per finding that is
+    not green (identical findings share a line); when all are green, the worst green one."""
+    if len(r.units) == 1:
+        return _value_detail(r.units[0], lang)
+    lines = [Text("  ").join(lamp_named(short_name(tl.registry, u.unit), u.light, console, lang)
+                             for u in r.units)]
+    ordered = sorted(r.units, key=lambda u: STATUSES.index(u.status))
+    shown = [u for u in ordered if u.light != "green"] or [
+        u for u in ordered if u.status == r.status]
+    if len(shown) == len(r.units) and len({u.status for u in shown}) == 1 and (
+            r.light == "green" and len({detail(u, lang) for u in shown}) > 1):
+        everyone = "全部" if lang == "zh" else "all: "
+        return Text("\n").join([lines[0], Text(everyone + t(r.status, lang),
+                                               style=_STYLE[r.light])])
+    groups: dict[str, list[UnitResult]] = {}
+    for u in shown:
+        groups.setdefault(detail(u, lang), []).append(u)
+    for members in groups.values():
+        names = "、".join(short_name(tl.registry, u.unit) for u in members)
+        lines.append(Text(names + ":", style=_STYLE[members[0].light])
+                     + _value_detail(members[0], lang))
+    return Text("\n").join(lines)
+
+
+def status(console: Console, ev: Evaluation, tl: TaskList, invalid: dict[str, list[Diagnostic]],
+           lang: str, only: set[str] | None = None) -> None:
+    invalid_files(console, invalid, lang)
+    table = Table(title=t("status.title", lang, as_of=ev.as_of.isoformat()), box=_box(console),
+                  show_lines=True, title_justify="left", title_style="bold")
+    table.add_column(t("col.id", lang), justify="right", no_wrap=True)
+    table.add_column(t("col.status", lang), no_wrap=True)
+    table.add_column(t("col.measure", lang) + " / " + t("col.lead", lang) + " / "
+                     + t("col.deadline", lang) + " / " + t("col.detail", lang), overflow="fold")
+    for r in ev.tasks:
+        if only and r.status not in only:
+            continue
+        lead = "、".join(short_name(tl.registry, n) for n in r.task.lead)
+        head = Text(_measure(r.task, 24 if console.width < 120 else 80), style="bold")
+        head.append(f"  {lead} · {r.task.deadline_text}", style="dim")
+        table.add_row(str(r.task.id), status_text(r.status, console, lang),
+                      Text("\n").join([head, units_detail(r, tl, console, lang)]))
+    console.print(table)
+    console.print(summary_line(ev.summary, console, lang))
+
+
+def _upcoming(results: Iterable[tuple[TaskResult, UnitResult]], as_of: dt.date
+              ) -> list[tuple[dt.date, int, TaskResult, str]]:
+    out = []
+    for r, u in results:
+        for p in u.parts:
+            if p.due is not None and p.due >= as_of and p.status not in ("done", "done_late"):
+                out.append((p.due, (p.due - as_of).days, r, p.part))
+    return sorted(out, key=lambda x: (x[0], x[2].task.id))
+
+
+def report(console: Console, ev: Evaluation, tl: TaskList, unit: str,
+           invalid: dict[str, list[Diagnostic]], lang: str) -> None:
+    invalid_files(console, invalid, lang)
+    console.print(Text(t("report.title", lang, unit=unit, as_of=ev.as_of.isoformat()),
+                       style="bold"))
+    lead = [(r, u) for r in ev.tasks for u in r.units if u.unit == unit]
+    support = [(r, h) for r in ev.tasks for name, h in r.supporters if name == unit]
+    console.print()
+    console.print(Text(t("report.lead", lang), style="bold underline"))
+    if lead:
+        table = Table(box=_box(console), show_lines=console.is_terminal)
+        for key in ("col.id", "col.measure", "col.deadline", "col.status", "col.detail"):
+            table.add_column(t(key, lang))
+        for r, u in lead:
+            table.add_row(str(r.task.id), _measure(r.task, 20), r.task.deadline_text,
+                          status_text(u.status, console, lang), _value_detail(u, lang))
+        console.print(table)
+        counts = dict.fromkeys(STATUSES, 0)
+        for _, u in lead:
+            counts[u.status] += 1
+        console.print(summary_line(counts, console, lang))
+    else:
+        console.print(t("report.no_lead", lang))
+    console.print()
+    console.print(Text(t("report.support", lang), style="bold underline"))
+    if support:
+        table = Table(box=_box(console), show_lines=False)
+        for key in ("col.id", "col.measure", "col.lead", "col.status", "col.detail"):
+            table.add_column(t(key, lang))
+        for r, h in support:
+            mine = last_line(h[-1], lang) if h else t("report.no_entry", lang)
+            table.add_row(str(r.task.id), _measure(r.task, 20),
+                          "、".join(short_name(tl.registry, n) for n in r.task.lead),
+                          status_text(r.status, console, lang), mine)
+        console.print(table)
+    else:
+        console.print(t("report.no_support", lang))
+    console.print()
+    console.print(Text(t("report.next_due", lang), style="bold underline"))
+    upcoming = _upcoming(lead, ev.as_of)
+    if upcoming:
+        for due, days, r, part in upcoming:
+            what = "" if part in ("due", "ongoing") else f" {r.task.indicator(part).name}"  # type: ignore[union-attr]
+            console.print(f"  {due.isoformat()}  {t('days', lang, n=days):>8}  "
+                          f"{r.task.id}. {_measure(r.task, 24)}{what}")
+    else:
+        console.print("  " + t("report.none_due", lang))
+    console.print()
+    console.print(Text(t("report.unreported", lang), style="bold underline"))
+    stale = [(r, u) for r, u in lead if u.stale]
+    if stale:
+        for r, u in stale:
+            since = (t("d.never_reported", lang) if u.last_report is None
+                     else t("d.stale_days", lang, days=u.unreported_days) + ","
+                     + t("d.last_report", lang, date=u.last_report.isoformat()))
+            console.print(Text("  ") + lamp("yellow", console, lang)
+                          + Text(f" {r.task.id}. {_measure(r.task, 24)}  {since}"))
+    else:
+        console.print("  " + t("report.none_unreported", lang))
+    console.print()
+    console.print(Text(t("report.latest", lang), style="bold underline"))
+    shown = False
+    for r, u in lead:
+        if u.latest is not None:
+            console.print(_entry_block(r.task, u.latest, lang))
+            shown = True
+    for r, h in support:
+        if h:
+            console.print(_entry_block(r.task, h[-1], lang))
+            shown = True
+    if not shown:
+        console.print("  " + t("report.no_entry", lang))
+
+
+def last_line(f: Filed, lang: str) -> str:
+    return t("d.last_report", lang, date=f.date.isoformat())
+
+
+def _entry_block(task: Task, f: Filed, lang: str) -> Group:
+    head = Text(f"  {task.id}. {_measure(task, 30)}  ({f.date.isoformat()})", style="bold")
+    lines = [head]
+    e = f.entry
+    for key, value in (("col.progress", e.progress), ("col.problems", e.problems),
+                       ("col.next_steps", e.next_steps)):
+        if value:
+            lines.append(Text(f"     {t(key, lang)}:{value}"))
+    return Group(*lines)
+
+
+def tasks(console: Console, tl: TaskList, lang: str) -> None:
+    table = Table(title=t("tasks.title", lang, n=len(tl.tasks)), box=_box(console),
+                  show_lines=console.is_terminal, title_justify="left")
+    table.add_column(t("col.id", lang), justify="right", no_wrap=True)
+    table.add_column(t("col.measure", lang), ratio=3)
+    table.add_column(t("col.lead", lang), ratio=1)
+    table.add_column(t("col.support", lang), ratio=2)
+    table.add_column(t("col.deadline", lang), ratio=1)
+    for task in tl.tasks.values():
+        table.add_row(str(task.id), task.measure,
+                      "、".join(short_name(tl.registry, n) for n in task.lead),
+                      "、".join(short_name(tl.registry, n) for n in task.support),
+                      task.deadline_text)
+    console.print(table)
+
+
+def show(console: Console, tl: TaskList, task: Task, result: TaskResult | None, lang: str) -> None:
+    cat = tl.categories[task.category]
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    grid.add_row(t("col.id", lang), str(task.id))
+    grid.add_row(t("col.category", lang), f"({cat.number}){cat.title}")
+    grid.add_row(t("col.measure", lang), task.measure)
+    grid.add_row(t("col.lead", lang), "、".join(task.lead))
+    grid.add_row(t("col.support", lang), "、".join(task.support) or "—")
+    grid.add_row(t("col.deadline", lang), task.deadline_text)
+    sched = []
+    if task.due:
+        sched.append(t("d.due_later", lang, due=task.due.isoformat()))
+    for ind in task.indicators:
+        ms = ",".join(f"{m.due.isoformat()} ≥ {number(m.target, ind.kind)}"
+                      for m in ind.milestones)
+        sched.append(f"{ind.name} [{ind.key}]:{ms}")
+    if task.ongoing:
+        sched.append(t("d.ongoing", lang))
+    grid.add_row(t("show.schedule", lang), "\n".join(sched))
+    if result is not None:
+        grid.add_row(t("col.status", lang), status_text(result.status, console, lang))
+        for u in result.units:
+            line = Text(short_name(tl.registry, u.unit) + " ") + status_text(u.status, console,
+                                                                              lang)
+            parts = ";".join(part_detail(p, lang) for p in u.parts)
+            grid.add_row("", line + Text(" " + parts))
+    console.print(grid)
+    if result is None:
+        return
+    history = sorted(((u.unit, f) for u in result.units for f in u.history)
+                     + [(name, f) for name, h in result.supporters for f in h],
+                     key=lambda x: (x[1].date, x[0]))
+    console.print()
+    table = Table(title=t("show.history", lang), box=_box(console), title_justify="left",
+                  show_lines=console.is_terminal)
+    for key in ("col.date", "col.unit", "col.status", "col.value", "col.progress",
+                "col.problems", "col.next_steps"):
+        table.add_column(t(key, lang))
+    for unit, f in history:
+        e = f.entry
+        values = [number(e.value)] if e.value is not None else []
+        values += [f"{k}={number(v)}" for k, v in (e.values or {}).items()]
+        table.add_row(f.date.isoformat(), short_name(tl.registry, unit), e.status,
+                      " ".join(values) or "—", e.progress or "", e.problems or "",
+                      e.next_steps or "")
+    if not history:
+        table.add_row("—", "", "", "", t("report.no_entry", lang), "", "")
+    console.print(table)
+
+
+def units(console: Console, tl: TaskList, lang: str) -> None:
+    reg = tl.registry
+    table = Table(title=t("units.title", lang, n=len(reg.units)), box=_box(console),
+                  title_justify="left")
+    for key in ("col.unit", "col.kind", "col.aliases", "col.groups"):
+        table.add_column(t(key, lang))
+    for u in reg.units.values():
+        table.add_row(u.name, t(f"kind.{u.kind}", lang), "、".join(u.aliases),
+                      "、".join(reg.groups_of(u.name)))
+    console.print(table)
+    groups = Table(box=_box(console))
+    for key in ("kind.group", "col.aliases", "col.members"):
+        groups.add_column(t(key, lang))
+    for g in reg.groups.values():
+        groups.add_row(g.name, "、".join(g.aliases), "、".join(g.members))
+    console.print(groups)
+
+
+def check(console: Console, diagnostics: list[Diagnostic], files: int, lang: str) -> None:
+    for d in diagnostics:
+        console.print(diagnostic_line(d, lang))
+    errors = sum(d.severity == "error" for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    console.print(check_summary(files, errors, warnings, lang),
+                  style="bold red" if errors else ("yellow" if warnings else "green"))
+
+
+def check_summary(files: int, errors: int, warnings: int, lang: str) -> str:
+    if lang == "en":
+        return f"checked {files} file(s): {errors} error(s), {warnings} warning(s)"
+    return f"检查了 {files} 个文件:{errors} 个错误,{warnings} 个警告"
+

@@ -1,0 +1,84 @@
+"""The sentence a person reads about a result: details, values, short unit names."""
+
+from __future__ import annotations
+
+from wz_tasks.evaluate import Part, UnitResult
+from wz_tasks.labels import t
+from wz_tasks.units import UnitRegistry
+
+
+def number(x: float | None, kind: str | None = None) -> str:
+    if x is None:
+        return "—"
+    text = str(int(x)) if float(x).is_integer() else f"{x:.1f}".rstrip("0").rstrip(".")
+    return text + "%" if kind == "percent" else text
+
+
+def bar(value: float | None, target: float | None, kind: str | None, width: int = 10) -> str:
+    """A small progress bar: the share of 100% (percent) or of the target (count)."""
+    if value is None:
+        return ""
+    full = 100.0 if kind == "percent" else (target or 1.0)
+    filled = max(0, min(width, round(value / full * width))) if full else width
+    return "█" * filled + "░" * (width - filled)
+
+
+def short_name(registry: UnitRegistry, name: str) -> str:
+    """A compact name for tables: the canonical one, or its shortest alias when that is long."""
+    item = registry.units.get(name) or registry.groups.get(name)
+    if item is None or len(name) <= 6 or not item.aliases:
+        return name
+    return min(item.aliases, key=len)
+
+
+def part_detail(p: Part, lang: str) -> str:
+    due = p.due.isoformat() if p.due else ""
+    if p.part == "ongoing":
+        return t("d.ongoing", lang)
+    if p.part == "due":
+        if p.status in ("done", "done_late"):
+            done = p.done_on.isoformat() if p.done_on else ""
+            return (t("d.done_on", lang, date=done) if p.status == "done"
+                    else t("d.done_late", lang, date=done, days=p.days))
+        if p.status == "overdue":
+            return t("d.overdue_days", lang, days=p.days, due=due)
+        if p.days == 0:
+            return t("d.due_today", lang, due=due)
+        if p.status == "due_soon":
+            return t("d.due_in", lang, days=p.days, due=due)
+        return t("d.due_later", lang, due=due)
+    value, target = number(p.value, p.kind), number(p.target, p.kind)
+    if p.status in ("done", "done_late"):
+        text = t("d.reached", lang, value=value, target=target)
+        if p.status == "done_late" and p.done_on:
+            text += "," + t("d.done_late", lang, date=p.done_on.isoformat(), days=p.days)
+        return text
+    if p.value is None:
+        text = t("d.no_value", lang, target=target, due=due)
+    elif p.status == "overdue":
+        text = t("d.value_missed", lang, value=value, target=target, due=due)
+    elif p.status == "behind":
+        text = t("d.value_behind", lang, value=value, expected=number(p.expected, p.kind),
+                 target=target, due=due)
+    else:
+        text = t("d.value_target", lang, value=value, target=target, due=due)
+    if p.status == "due_soon" and p.days is not None:
+        text += "," + (t("d.due_today", lang, due=due) if p.days == 0
+                       else t("d.due_in", lang, days=p.days, due=due))
+    return text
+
+
+def last_report(u: UnitResult, lang: str) -> str:
+    if u.last_report is None:
+        return t("d.never_reported", lang)
+    return t("d.last_report", lang, date=u.last_report.isoformat())
+
+
+def detail(u: UnitResult, lang: str) -> str:
+    """What a person can act on: days overdue, value against target, when last reported."""
+    sep = ";" if lang == "zh" else "; "
+    if u.deciding is None:  # stale decided it
+        if u.last_report is None:
+            return t("d.never_reported", lang)
+        return t("d.stale_days", lang, days=u.unreported_days) + sep + last_report(u, lang)
+    return part_detail(u.deciding, lang) + sep + last_report(u, lang)

@@ -1,0 +1,236 @@
+"""The rules `check` applies to progress files once the task list is known (SPEC §6).
+
+Reading and schema problems come from load.py; here are the rules that need the task list, the
+as-of date, or the other files. The codes and messages are in codes.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from wz_tasks.codes import Diagnostic
+from wz_tasks.evaluate import indicator_value
+from wz_tasks.load import ParsedReport
+from wz_tasks.models import Entry, Submission, Task
+from wz_tasks.tasklist import TaskList
+
+
+@dataclass
+class Checked:
+    """All files' diagnostics, sorted, and the reports that may be counted."""
+
+    diagnostics: list[Diagnostic]
+    submissions: list[Submission]
+    invalid: dict[str, list[Diagnostic]]  # path -> its diagnostics, files with errors only
+
+
+def _hint_units(tl: TaskList, name: str) -> dict[str, str]:
+    near = tl.registry.suggest(name)
+    if near:
+        return {"zh": "是不是 " + "、".join(near) + "?", "en": "Did you mean " + ", ".join(near) + "?"}
+    return {"zh": "请用 wz-tasks units 查看单位名称。", "en": "See wz-tasks units for the names."}
+
+
+def _number(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def _entry_rules(tl: TaskList, pr: ParsedReport, i: int, entry: Entry, task: Task,
+                 date: dt.date) -> Iterator[Diagnostic]:
+    path = pr.path
+    doc = pr.doc
+    assert doc is not None
+    base = ("entries", i)
+
+    def at(*p: Any, key: bool = False) -> tuple[str, int, int]:
+        full = (*base, *p)
+        if key and full in doc.key_locs:
+            return (path, *doc.key_locs[full])
+        return (path, *doc.loc(full))
+
+    given = [f for f in ("value", "numerator", "denominator", "values")
+             if getattr(entry, f) is not None]
+    if not task.indicators:
+        for f in given:
+            yield Diagnostic(*at(f, key=True), "WZ111", {"task": task.id, "field": f})
+    else:
+        primary = task.indicators[0]
+        checks: list[tuple[tuple[Any, ...], float, Any]] = []
+        if entry.value is not None:
+            checks.append((("value",), entry.value, primary))
+        for key, val in (entry.values or {}).items():
+            ind = task.indicator(key)
+            if ind is None:
+                keys = "、".join(i.key for i in task.indicators)
+                yield Diagnostic(*at("values", key, key=True), "WZ115", {
+                    "task": task.id, "key": key,
+                    "hint": {"zh": f"本任务的指标代码:{keys}", "en": f"Its indicators: {keys}"}})
+            else:
+                checks.append((("values", key), val, ind))
+        for where, val, ind in checks:
+            name = {"zh": ind.name, "en": ind.key}
+            if ind.kind == "percent" and not 0 <= val <= 100:
+                yield Diagnostic(*at(*where), "WZ109", {
+                    "field": where[-1], "value": _number(val), "indicator": name,
+                    "range": {"zh": "百分比,应在 0 到 100 之间", "en": "a percentage, 0 to 100"}})
+            elif ind.kind == "count" and val < 0:
+                yield Diagnostic(*at(*where), "WZ109", {
+                    "field": where[-1], "value": _number(val), "indicator": name,
+                    "range": {"zh": "个数,不能小于 0", "en": "a count, 0 or more"}})
+            elif ind.kind == "count" and not float(val).is_integer():
+                yield Diagnostic(*at(*where), "WZ110",
+                                 {"field": where[-1], "value": _number(val), "indicator": name})
+        num, den = entry.numerator, entry.denominator
+        if num is not None or den is not None:
+            name = {"zh": primary.name, "en": primary.key}
+            first = "numerator" if num is not None else "denominator"
+            if primary.kind == "count":
+                yield Diagnostic(*at(first, key=True), "WZ112", {"indicator": name})
+            elif num is None or den is None:
+                yield Diagnostic(*at(first, key=True), "WZ113", {"why": {
+                    "zh": "numerator 和 denominator 要同时填写",
+                    "en": "give both numerator and denominator"}})
+            elif den <= 0 or num < 0:
+                yield Diagnostic(*at("denominator" if den <= 0 else "numerator"), "WZ113", {
+                    "why": {"zh": "分母应大于 0,分子不能为负", "en": "denominator must be > 0, "
+                            "numerator ≥ 0"}})
+            elif num > den:
+                yield Diagnostic(*at("numerator"), "WZ113", {"why": {
+                    "zh": f"分子 {_number(num)} 大于分母 {_number(den)}",
+                    "en": f"numerator {_number(num)} exceeds denominator {_number(den)}"}})
+            elif entry.value is not None and abs(entry.value - num / den * 100) > 0.5:
+                computed = round(num / den * 100, 1)
+                yield Diagnostic(*at("value"), "WZ114",
+                                 {"value": _number(entry.value), "computed": _number(computed)})
+    if entry.status == "done" and not task.completes:
+        yield Diagnostic(*at("status"), "WZ116", {"task": task.id, "deadline": task.deadline_text})
+    if entry.done_on is not None and entry.status != "done":
+        yield Diagnostic(*at("done_on", key=True), "WZ122", {})
+    if entry.done_on is not None and entry.done_on > date:
+        yield Diagnostic(*at("done_on"), "WZ117", {"done_on": entry.done_on, "date": date})
+    if entry.status == "done" and task.indicators:
+        for ind in task.indicators:
+            v = indicator_value(task, ind, entry)
+            final = ind.milestones[-1].target
+            if v is not None and math.isfinite(v) and v < final:
+                yield Diagnostic(*at("status"), "WZ202", {
+                    "indicator": {"zh": ind.name, "en": ind.key}, "value": _number(v),
+                    "target": _number(final)})
+
+
+def _file_rules(tl: TaskList, pr: ParsedReport, as_of: dt.date | None
+                ) -> tuple[list[Diagnostic], str | None]:
+    """Rules on one schema-valid report; returns its diagnostics and its canonical unit."""
+    report = pr.report
+    assert report is not None
+    out: list[Diagnostic] = []
+    unit = None
+    resolved = tl.registry.resolve(report.unit)
+    line, col = pr.loc("unit")
+    if resolved is None:
+        out.append(Diagnostic(pr.path, line, col, "WZ106",
+                              {"unit": report.unit, "hint": _hint_units(tl, report.unit)}))
+    elif resolved.is_group:
+        out.append(Diagnostic(pr.path, line, col, "WZ107",
+                              {"unit": resolved.name, "members": "、".join(resolved.members)}))
+    else:
+        unit = resolved.name
+    line, col = pr.loc("date")
+    if report.date < tl.policy.effective:
+        out.append(Diagnostic(pr.path, line, col, "WZ119",
+                              {"date": report.date, "effective": tl.policy.effective}))
+    if as_of is not None and report.date > as_of:
+        out.append(Diagnostic(pr.path, line, col, "WZ118", {"date": report.date, "as_of": as_of}))
+    first_line: dict[int, int] = {}
+    ids = sorted(tl.tasks)
+    for i, entry in enumerate(report.entries):
+        line, col = pr.loc("entries", i, "task")
+        task = tl.tasks.get(entry.task)
+        if task is None:
+            out.append(Diagnostic(pr.path, line, col, "WZ104",
+                                  {"task": entry.task, "first": ids[0], "last": ids[-1]}))
+            continue
+        if entry.task in first_line:
+            out.append(Diagnostic(pr.path, line, col, "WZ120",
+                                  {"task": entry.task, "first": first_line[entry.task]}))
+            continue
+        first_line[entry.task] = line
+        if unit is not None and unit not in tl.leads(task) and unit not in tl.supports(task):
+            out.append(Diagnostic(pr.path, line, col, "WZ108", {
+                "unit": unit, "task": task.id, "lead": "、".join(task.lead),
+                "support": "、".join(task.support) or "—"}))
+        out += _entry_rules(tl, pr, i, entry, task, report.date)
+    return out, unit
+
+
+def check_reports(tl: TaskList, parsed: list[ParsedReport], as_of: dt.date,
+                  future_is_error: bool) -> Checked:
+    """Apply every rule to every file; a file with an error is left out of the submissions.
+
+    `future_is_error`: `check` rejects a report dated after D; status merely does not count it.
+    """
+    by_path: dict[str, list[Diagnostic]] = {pr.path: list(pr.diagnostics) for pr in parsed}
+    units: dict[str, str] = {}
+    for pr in parsed:
+        if pr.report is None:
+            continue
+        diags, unit = _file_rules(tl, pr, as_of if future_is_error else None)
+        by_path[pr.path] += diags
+        if unit is not None:
+            units[pr.path] = unit
+    usable = [pr for pr in parsed if pr.path in units]
+    # Two files from the same unit for the same date: both are rejected, each naming the other.
+    same_day: dict[tuple[str, dt.date], list[ParsedReport]] = defaultdict(list)
+    for pr in usable:
+        assert pr.report is not None
+        same_day[(units[pr.path], pr.report.date)].append(pr)
+    for (unit, date), group in same_day.items():
+        for pr in group if len(group) > 1 else ():
+            others = ", ".join(o.path for o in group if o is not pr)
+            by_path[pr.path].append(Diagnostic(pr.path, *pr.loc("date"), "WZ121",
+                                               {"unit": unit, "date": date, "other": others}))
+    valid = [pr for pr in usable if not any(d.severity == "error" for d in by_path[pr.path])]
+    by_path_warnings = _decreases(tl, valid, units)
+    for path, diags in by_path_warnings.items():
+        by_path[path] += diags
+    diagnostics = sorted((d for ds in by_path.values() for d in ds), key=Diagnostic.sort_key)
+    invalid = {p: sorted(ds, key=Diagnostic.sort_key) for p, ds in by_path.items()
+               if any(d.severity == "error" for d in ds)}
+    submissions = [Submission(units[pr.path], pr.report, pr.path) for pr in valid
+                   if pr.report is not None]
+    return Checked(diagnostics, submissions, invalid)
+
+
+def _decreases(tl: TaskList, valid: list[ParsedReport], units: dict[str, str]
+               ) -> dict[str, list[Diagnostic]]:
+    """A value lower than the same unit's previous report for the same indicator (a warning)."""
+    series: dict[tuple[str, int, str], list[tuple[dt.date, float, ParsedReport, tuple[Any, ...]]]]
+    series = defaultdict(list)
+    for pr in valid:
+        assert pr.report is not None
+        for i, entry in enumerate(pr.report.entries):
+            task = tl.tasks[entry.task]
+            for ind in task.indicators:
+                v = indicator_value(task, ind, entry)
+                if v is None:
+                    continue
+                where = (("entries", i, "value") if ind is task.indicators[0]
+                         and entry.value is not None else ("entries", i, "values", ind.key)
+                         if entry.values and ind.key in entry.values else ("entries", i))
+                series[(units[pr.path], task.id, ind.key)].append((pr.report.date, v, pr, where))
+    out: dict[str, list[Diagnostic]] = defaultdict(list)
+    for (_unit, task_id, key), points in series.items():
+        points.sort(key=lambda p: p[0])
+        ind = tl.tasks[task_id].indicator(key)
+        assert ind is not None
+        for (d0, v0, pr0, _), (_d1, v1, pr1, where) in zip(points, points[1:], strict=False):
+            if v1 < v0:
+                out[pr1.path].append(Diagnostic(pr1.path, *pr1.loc(*where), "WZ201", {
+                    "indicator": {"zh": ind.name, "en": ind.key}, "before": _number(v0),
+                    "before_date": d0, "before_file": pr0.path, "value": _number(v1)}))
+    return out

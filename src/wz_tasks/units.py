@@ -1,0 +1,80 @@
+"""The unit registry: canonical names, aliases, groups, and 'did you mean' suggestions."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from wz_tasks.models import Group, Unit
+
+
+def normalize(name: str) -> str:
+    """Fold full-/half-width forms (brackets, commas, digits) and drop white space."""
+    return "".join(unicodedata.normalize("NFKC", name).split())
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """What a name means: a unit, or a group of units."""
+
+    name: str  # canonical
+    members: tuple[str, ...]  # the unit itself, or the group's members
+    is_group: bool
+
+
+class UnitRegistry:
+    """Looks up units and groups by any of their spellings."""
+
+    def __init__(self, units: Iterable[Unit], groups: Iterable[Group]) -> None:
+        self.units: dict[str, Unit] = {u.name: u for u in units}
+        self.groups: dict[str, Group] = {g.name: g for g in groups}
+        self._by_spelling: dict[str, str] = {}
+        for item in [*self.units.values(), *self.groups.values()]:
+            for spelling in (item.name, *item.aliases):
+                self._by_spelling.setdefault(normalize(spelling), item.name)
+
+    def spellings_clash(self) -> list[tuple[str, str, str]]:
+        """(spelling, first owner, second owner) for every spelling two entries both claim."""
+        seen: dict[str, str] = {}
+        clashes = []
+        for item in [*self.units.values(), *self.groups.values()]:
+            for spelling in dict.fromkeys(normalize(s) for s in (item.name, *item.aliases)):
+                if spelling in seen and seen[spelling] != item.name:
+                    clashes.append((spelling, seen[spelling], item.name))
+                seen.setdefault(spelling, item.name)
+        return clashes
+
+    def resolve(self, name: str) -> Resolved | None:
+        canonical = self._by_spelling.get(normalize(name))
+        if canonical is None:
+            return None
+        if canonical in self.groups:
+            return Resolved(canonical, tuple(self.groups[canonical].members), True)
+        return Resolved(canonical, (canonical,), False)
+
+    def expand(self, names: Iterable[str]) -> list[str]:
+        """Canonical unit names for a list of unit and group names, groups expanded, in order."""
+        out: dict[str, None] = {}
+        for name in names:
+            resolved = self.resolve(name)
+            if resolved is not None:
+                out.update(dict.fromkeys(resolved.members))
+        return list(out)
+
+    def groups_of(self, unit: str) -> list[str]:
+        return [g.name for g in self.groups.values() if unit in g.members]
+
+    def suggest(self, name: str, limit: int = 3) -> list[str]:
+        """Canonical names nearest to a misspelt `name`, best first."""
+        key = normalize(name)
+        scored: dict[str, float] = {}
+        for spelling, canonical in self._by_spelling.items():
+            if key and (key in spelling or spelling in key):
+                score = 1.0 + len(min(key, spelling, key=len)) / max(len(spelling), len(key))
+            else:
+                score = difflib.SequenceMatcher(None, key, spelling).ratio()
+            if score >= 0.5:
+                scored[canonical] = max(scored.get(canonical, 0.0), score)
+        return sorted(scored, key=lambda c: -scored[c])[:limit]
