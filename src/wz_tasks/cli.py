@@ -75,13 +75,12 @@ def _format(value: str, allowed: tuple[str, ...]) -> str:
 def _console() -> Any:
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    # markup=False: text people wrote (e.g. "[2025]") must show as written
+    return Console(highlight=False, soft_wrap=False, markup=False)
 
 
 def _err(text: str) -> None:
-    from rich.console import Console
-
-    Console(stderr=True, highlight=False).print(text, markup=False)
+    sys.stderr.write(text + "\n")
 
 
 def _exit(code: int) -> NoReturn:
@@ -198,7 +197,7 @@ def status(
 def _stderr_console() -> Any:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, markup=False)
 
 
 @app.command()

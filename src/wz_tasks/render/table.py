@@ -133,14 +133,17 @@ def status(console: Console, ev: Evaluation, tl: TaskList, invalid: dict[str, li
     console.print(summary_line(ev.summary, console, lang))
 
 
-def _upcoming(results: Iterable[tuple[TaskResult, UnitResult]], as_of: dt.date
-              ) -> list[tuple[dt.date, int, TaskResult, str]]:
-    out = []
-    for r, u in results:
-        for p in u.parts:
-            if p.due is not None and p.due >= as_of and p.status not in ("done", "done_late"):
-                out.append((p.due, (p.due - as_of).days, r, p.part))
-    return sorted(out, key=lambda x: (x[0], x[2].task.id))
+def _heading(console: Console, key: str, lang: str) -> None:
+    console.print()
+    console.print(Text(t(key, lang), style="bold underline"))
+
+
+def _task_table(console: Console, lang: str) -> Table:
+    table = Table(box=_box(console), show_lines=True)
+    table.add_column(t("col.id", lang), justify="right", no_wrap=True)
+    table.add_column(t("col.status", lang), no_wrap=True)
+    table.add_column(t("col.measure", lang) + " / " + t("col.detail", lang), overflow="fold")
+    return table
 
 
 def report(console: Console, ev: Evaluation, tl: TaskList, unit: str,
@@ -150,15 +153,15 @@ def report(console: Console, ev: Evaluation, tl: TaskList, unit: str,
                        style="bold"))
     lead = [(r, u) for r in ev.tasks for u in r.units if u.unit == unit]
     support = [(r, h) for r in ev.tasks for name, h in r.supporters if name == unit]
-    console.print()
-    console.print(Text(t("report.lead", lang), style="bold underline"))
+    width = 24 if console.width < 120 else 80
+    _heading(console, "report.lead", lang)
     if lead:
-        table = Table(box=_box(console), show_lines=console.is_terminal)
-        for key in ("col.id", "col.measure", "col.deadline", "col.status", "col.detail"):
-            table.add_column(t(key, lang))
+        table = _task_table(console, lang)
         for r, u in lead:
-            table.add_row(str(r.task.id), _measure(r.task, 20), r.task.deadline_text,
-                          status_text(u.status, console, lang), _value_detail(u, lang))
+            head = Text(_measure(r.task, width), style="bold")
+            head.append(f"  {r.task.deadline_text}", style="dim")
+            table.add_row(str(r.task.id), status_text(u.status, console, lang),
+                          Text("\n").join([head, _value_detail(u, lang)]))
         console.print(table)
         counts = dict.fromkeys(STATUSES, 0)
         for _, u in lead:
@@ -166,80 +169,83 @@ def report(console: Console, ev: Evaluation, tl: TaskList, unit: str,
         console.print(summary_line(counts, console, lang))
     else:
         console.print(t("report.no_lead", lang))
-    console.print()
-    console.print(Text(t("report.support", lang), style="bold underline"))
+    _heading(console, "report.support", lang)
     if support:
-        table = Table(box=_box(console), show_lines=False)
-        for key in ("col.id", "col.measure", "col.lead", "col.status", "col.detail"):
-            table.add_column(t(key, lang))
+        table = _task_table(console, lang)
         for r, h in support:
+            lead_names = "、".join(short_name(tl.registry, n) for n in r.task.lead)
+            head = Text(_measure(r.task, width), style="bold")
+            head.append(f"  {lead_names} · {r.task.deadline_text}", style="dim")
             mine = last_line(h[-1], lang) if h else t("report.no_entry", lang)
-            table.add_row(str(r.task.id), _measure(r.task, 20),
-                          "、".join(short_name(tl.registry, n) for n in r.task.lead),
-                          status_text(r.status, console, lang), mine)
+            table.add_row(str(r.task.id), status_text(r.status, console, lang),
+                          Text("\n").join([head, Text(mine)]))
         console.print(table)
     else:
         console.print(t("report.no_support", lang))
-    console.print()
-    console.print(Text(t("report.next_due", lang), style="bold underline"))
-    upcoming = _upcoming(lead, ev.as_of)
-    if upcoming:
-        for due, days, r, part in upcoming:
-            what = "" if part in ("due", "ongoing") else f" {r.task.indicator(part).name}"  # type: ignore[union-attr]
-            console.print(f"  {due.isoformat()}  {t('days', lang, n=days):>8}  "
-                          f"{r.task.id}. {_measure(r.task, 24)}{what}")
-    else:
-        console.print("  " + t("report.none_due", lang))
-    console.print()
-    console.print(Text(t("report.unreported", lang), style="bold underline"))
-    stale = [(r, u) for r, u in lead if u.stale]
-    if stale:
-        for r, u in stale:
+    _heading(console, "report.next_due", lang)
+    grid = Table.grid(padding=(0, 2))
+    for due, days, r, part in _upcoming(lead, ev.as_of):
+        ind = r.task.indicator(part)
+        what = _measure(r.task, width) + (f"({ind.name})" if ind else "")
+        grid.add_row(due.isoformat(), t("days", lang, n=days), Text(f"{r.task.id}. {what}"))
+    console.print(grid if grid.row_count else "  " + t("report.none_due", lang))
+    _heading(console, "report.unreported", lang)
+    grid = Table.grid(padding=(0, 2))
+    for r, u in lead:
+        if u.stale:
             since = (t("d.never_reported", lang) if u.last_report is None
                      else t("d.stale_days", lang, days=u.unreported_days) + ","
                      + t("d.last_report", lang, date=u.last_report.isoformat()))
-            console.print(Text("  ") + lamp("yellow", console, lang)
-                          + Text(f" {r.task.id}. {_measure(r.task, 24)}  {since}"))
-    else:
-        console.print("  " + t("report.none_unreported", lang))
-    console.print()
-    console.print(Text(t("report.latest", lang), style="bold underline"))
-    shown = False
-    for r, u in lead:
-        if u.latest is not None:
-            console.print(_entry_block(r.task, u.latest, lang))
-            shown = True
-    for r, h in support:
-        if h:
-            console.print(_entry_block(r.task, h[-1], lang))
-            shown = True
-    if not shown:
+            grid.add_row(lamp("yellow", console, lang), f"{r.task.id}. {_measure(r.task, width)}",
+                         since)
+    console.print(grid if grid.row_count else "  " + t("report.none_unreported", lang))
+    _heading(console, "report.latest", lang)
+    latest = [(r.task, u.latest) for r, u in lead if u.latest is not None]
+    latest += [(r.task, h[-1]) for r, h in support if h]
+    for task, f in latest:
+        assert f is not None
+        console.print(_entry_block(task, f, lang, width))
+    if not latest:
         console.print("  " + t("report.no_entry", lang))
+
+
+def _upcoming(results: Iterable[tuple[TaskResult, UnitResult]], as_of: dt.date
+              ) -> list[tuple[dt.date, int, TaskResult, str]]:
+    """Dates not yet met, from today on, soonest first."""
+    out = []
+    for r, u in results:
+        for p in u.parts:
+            if p.due is not None and p.due >= as_of and p.status not in ("done", "done_late"):
+                out.append((p.due, (p.due - as_of).days, r, p.part))
+    return sorted(out, key=lambda x: (x[0], x[2].task.id))
 
 
 def last_line(f: Filed, lang: str) -> str:
     return t("d.last_report", lang, date=f.date.isoformat())
 
 
-def _entry_block(task: Task, f: Filed, lang: str) -> Group:
-    head = Text(f"  {task.id}. {_measure(task, 30)}  ({f.date.isoformat()})", style="bold")
-    lines = [head]
+def _entry_block(task: Task, f: Filed, lang: str, width: int) -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="dim")
+    grid.add_column(overflow="fold")
+    grid.add_row(Text(f"{task.id}.", style="bold"),
+                 Text(f"{_measure(task, width)}({f.date.isoformat()})", style="bold"))
     e = f.entry
     for key, value in (("col.progress", e.progress), ("col.problems", e.problems),
                        ("col.next_steps", e.next_steps)):
         if value:
-            lines.append(Text(f"     {t(key, lang)}:{value}"))
-    return Group(*lines)
+            grid.add_row("", Text(t(key, lang) + ":", style="dim") + Text(value))
+    return grid
 
 
 def tasks(console: Console, tl: TaskList, lang: str) -> None:
     table = Table(title=t("tasks.title", lang, n=len(tl.tasks)), box=_box(console),
                   show_lines=console.is_terminal, title_justify="left")
     table.add_column(t("col.id", lang), justify="right", no_wrap=True)
-    table.add_column(t("col.measure", lang), ratio=3)
-    table.add_column(t("col.lead", lang), ratio=1)
-    table.add_column(t("col.support", lang), ratio=2)
-    table.add_column(t("col.deadline", lang), ratio=1)
+    table.add_column(t("col.measure", lang), ratio=3, overflow="fold")
+    table.add_column(t("col.lead", lang), ratio=1, overflow="fold")
+    table.add_column(t("col.support", lang), ratio=2, overflow="fold")
+    table.add_column(t("col.deadline", lang), ratio=1, overflow="fold")
     for task in tl.tasks.values():
         table.add_row(str(task.id), task.measure,
                       "、".join(short_name(tl.registry, n) for n in task.lead),
@@ -252,7 +258,7 @@ def show(console: Console, tl: TaskList, task: Task, result: TaskResult | None, 
     cat = tl.categories[task.category]
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
-    grid.add_column()
+    grid.add_column(overflow="fold")
     grid.add_row(t("col.id", lang), str(task.id))
     grid.add_row(t("col.category", lang), f"({cat.number}){cat.title}")
     grid.add_row(t("col.measure", lang), task.measure)
@@ -279,7 +285,7 @@ def show(console: Console, tl: TaskList, task: Task, result: TaskResult | None, 
     console.print(grid)
     if result is None:
         return
-    history = sorted(((u.unit, f) for u in result.units for f in u.history)
+    history = sorted([(u.unit, f) for u in result.units for f in u.history]
                      + [(name, f) for name, h in result.supporters for f in h],
                      key=lambda x: (x[1].date, x[0]))
     console.print()
@@ -287,12 +293,13 @@ def show(console: Console, tl: TaskList, task: Task, result: TaskResult | None, 
                   show_lines=console.is_terminal)
     for key in ("col.date", "col.unit", "col.status", "col.value", "col.progress",
                 "col.problems", "col.next_steps"):
-        table.add_column(t(key, lang))
+        table.add_column(t(key, lang), overflow="fold")
     for unit, f in history:
         e = f.entry
         values = [number(e.value)] if e.value is not None else []
         values += [f"{k}={number(v)}" for k, v in (e.values or {}).items()]
-        table.add_row(f.date.isoformat(), short_name(tl.registry, unit), e.status,
+        table.add_row(f.date.isoformat(), short_name(tl.registry, unit),
+                      t(f"entry.{e.status}", lang),
                       " ".join(values) or "—", e.progress or "", e.problems or "",
                       e.next_steps or "")
     if not history:
@@ -305,14 +312,14 @@ def units(console: Console, tl: TaskList, lang: str) -> None:
     table = Table(title=t("units.title", lang, n=len(reg.units)), box=_box(console),
                   title_justify="left")
     for key in ("col.unit", "col.kind", "col.aliases", "col.groups"):
-        table.add_column(t(key, lang))
+        table.add_column(t(key, lang), overflow="fold")
     for u in reg.units.values():
         table.add_row(u.name, t(f"kind.{u.kind}", lang), "、".join(u.aliases),
                       "、".join(reg.groups_of(u.name)))
     console.print(table)
     groups = Table(box=_box(console))
     for key in ("kind.group", "col.aliases", "col.members"):
-        groups.add_column(t(key, lang))
+        groups.add_column(t(key, lang), overflow="fold")
     for g in reg.groups.values():
         groups.add_row(g.name, "、".join(g.aliases), "、".join(g.members))
     console.print(groups)

@@ -26,9 +26,9 @@ def bar(value: float | None, target: float | None, kind: str | None, width: int 
 def short_name(registry: UnitRegistry, name: str) -> str:
     """A compact name for tables: the canonical one, or its shortest alias when that is long."""
     item = registry.units.get(name) or registry.groups.get(name)
-    if item is None or len(name) <= 6 or not item.aliases:
+    if item is None or len(name) <= 6:
         return name
-    return min(item.aliases, key=len)
+    return min([name, *item.aliases], key=len)
 
 
 def part_detail(p: Part, lang: str) -> str:
