@@ -355,6 +355,158 @@ def units(
         table.units(_console(), tl, lang)
 
 
+@app.command()
+def check(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        metavar="[PATH]...", show_default=False,
+        help="Progress files or folders to check (default: the progress path). The rest of "
+        "the progress path is still read for the rules that compare files.")] = None,
+    tasks: TasksOpt = None,
+    progress: ProgressOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = "zh",
+    fmt: Annotated[str | None, typer.Option(
+        "--format", "-f", show_default=False,
+        help="text, github or json (default: github when GITHUB_ACTIONS=true, else text).")
+    ] = None,
+    fail_on: Annotated[str | None, typer.Option(
+        "--fail-on", metavar="STATUS",
+        help="Also fail while any measure is at this status or worse, e.g. overdue.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+) -> None:
+    """Validate progress files: the CI gate and pre-commit hook (exit 1 on errors)."""
+    from wz_tasks.load import read_report
+    from wz_tasks.load import discover as discover_files
+
+    lang, day = _lang(lang), _as_of(as_of)
+    default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    fmt = _format(fmt or default, ("text", "github", "json"))
+    if fail_on is not None:
+        from wz_tasks.labels import STATUSES
+
+        if fail_on not in STATUSES:
+            raise typer.BadParameter(f"{fail_on!r}: choose one of {', '.join(STATUSES)}",
+                                     param_hint="--fail-on")
+    named = None
+    if paths:
+        missing = [str(p) for p in paths if not p.exists()]
+        if missing:
+            raise typer.BadParameter("no such file or folder: " + ", ".join(missing),
+                                     param_hint="PATH")
+        named = [read_report(p) for p in discover_files(paths)]
+    ws = _workspace(tasks, progress, day, lang, quiet_note=named is not None,
+                    future_is_error=True, extra=named or ())
+    diagnostics = ws.checked.diagnostics
+    files = len(ws.files)
+    if named is not None:
+        wanted = {p.path for p in named}
+        diagnostics = [d for d in diagnostics if d.path in wanted]
+        files = len(named)
+    if fail_on is not None:
+        diagnostics += _status_findings(ws, day, fail_on, lang)
+    _print_check(diagnostics, files, fmt, lang)
+    failing = any(d.severity == "error" or strict for d in diagnostics)
+    _exit(1 if failing else 0)
+
+
+def _status_findings(ws: Any, day: dt.date, fail_on: str, lang: str) -> list[Any]:
+    """One error per task and lead unit at `fail_on` or worse (check --fail-on)."""
+    from wz_tasks.codes import Diagnostic
+    from wz_tasks.evaluate import evaluate
+    from wz_tasks.labels import STATUSES, t
+    from wz_tasks.render.words import detail
+
+    tl = ws.task_list
+    worst_allowed = STATUSES.index(fail_on)
+    out = []
+    for r in evaluate(tl, ws.checked.submissions, day).tasks:
+        for u in r.units:
+            if STATUSES.index(u.status) <= worst_allowed:
+                path, line, col = tl.task_locs[r.task.id]
+                out.append(Diagnostic(path, line, col, "WZ301", {
+                    "task": r.task.id, "unit": u.unit,
+                    "status": {"zh": t(u.status, "zh"), "en": t(u.status, "en")},
+                    "detail": {"zh": detail(u, "zh"), "en": detail(u, "en")}}))
+    return out
+
+
+def _print_check(diagnostics: list[Any], files: int, fmt: str, lang: str) -> None:
+    from wz_tasks.render import diagnostics as out
+
+    if fmt == "json":
+        _print_json(out.as_json(files, diagnostics, lang))
+        return
+    if fmt == "github":
+        for d in diagnostics:
+            print(out.github_line(d, lang))
+        print(out.summary(files, diagnostics, lang))
+        return
+    from rich.text import Text
+
+    console = _console()
+    for d in diagnostics:
+        line = Text(f"{d.path}:{d.line}:{d.column}: ")
+        line.append(f"{d.severity}[{d.code}]",
+                    style="bold red" if d.severity == "error" else "yellow")
+        line.append(" " + d.message(lang))
+        console.print(line, soft_wrap=True)
+    errors = any(d.severity == "error" for d in diagnostics)
+    console.print(out.summary(files, diagnostics, lang),
+                  style="bold red" if errors else ("yellow" if diagnostics else "green"))
+
+
+@app.command()
+def schema(
+    tasks: TasksOpt = None,
+    lang: LangOpt = "zh",
+) -> None:
+    """JSON Schema (draft-07) of a progress file, for editors (yaml-language-server)."""
+    from wz_tasks.schema import dumps
+
+    sys.stdout.write(dumps(_task_list(tasks, _lang(lang))))
+
+
+@app.command("new-report")
+def new_report(
+    unit: Annotated[str, typer.Option("--unit", "-u", help="The reporting unit.")],
+    date: Annotated[str | None, typer.Option(
+        "--date", metavar="YYYY-MM-DD", show_default=False,
+        help="The date the figures describe (default: today in China Standard Time).")] = None,
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", show_default=False,
+        help="Where to write (default: progress/<date>-<unit>.yaml). Never overwrites.")
+    ] = None,
+    tasks: TasksOpt = None,
+    progress: ProgressOpt = None,
+    lang: LangOpt = "zh",
+) -> None:
+    """Write a new progress file for a unit, pre-filled with its measures and newest values."""
+    from wz_tasks.evaluate import evaluate
+    from wz_tasks.template import render, write_new
+
+    lang = _lang(lang)
+    day = _as_of(date)
+    tl = _task_list(tasks, lang)
+    name = _resolve_unit(tl, unit, lang)
+    ws = _workspace(tasks, progress, day, lang, quiet_note=True)
+    text = render(tl, name, day, evaluate(tl, ws.checked.submissions, day))
+    target = out or Path("progress") / f"{day.isoformat()}-{name}.yaml"
+    try:
+        write_new(target, text)
+    except FileExistsError:
+        _err(f"{target}: " + ("文件已存在,不会覆盖。请换一个 --out 路径或先处理已有文件。" if lang == "zh"
+                               else "already exists; not overwritten. Choose another --out."))
+        _exit(1)
+    except OSError as exc:
+        _err(f"{target}: {exc.strerror or exc}")
+        _exit(1)
+    blanks = sum(line.split("#")[0].count("待填写") for line in text.splitlines())
+    _err(f"{target}: " + (f"已生成,有 {blanks} 处“待填写”。填好后运行 wz-tasks check {target}"
+                          if lang == "zh" else
+                          f"written with {blanks} blanks (待填写). Fill them in, then run "
+                          f"wz-tasks check {target}"))
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"wz-tasks {__version__}")

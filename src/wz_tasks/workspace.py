@@ -61,11 +61,15 @@ def read_progress(paths: Sequence[Path], defaulted: bool) -> tuple[list[ParsedRe
 def open_workspace(tasks: Path | None, progress: Sequence[Path] | None, as_of: dt.date,
                    future_is_error: bool = False,
                    extra: Sequence[ParsedReport] = ()) -> tuple[Workspace, bool]:
-    """Load everything a command needs. Raises TaskListError or MissingPath."""
+    """Load everything a command needs. Raises TaskListError or MissingPath.
+
+    `extra`: files named on the command line (`check FILE`), read beside the progress path.
+    """
     task_list = load_task_list(tasks)
     paths, defaulted = progress_paths(progress)
-    parsed, default_missing = read_progress(paths, defaulted)
-    known = {os.path.realpath(p.path) for p in parsed}
-    parsed += [p for p in extra if os.path.realpath(p.path) not in known]
+    context, default_missing = read_progress(paths, defaulted)
+    # Files named on the command line keep the spelling the user gave them.
+    known = {os.path.realpath(p.path) for p in extra}
+    parsed = [*extra, *(p for p in context if os.path.realpath(p.path) not in known)]
     checked = check_reports(task_list, parsed, as_of, future_is_error)
     return Workspace(task_list, checked, [p.path for p in parsed], None), default_missing

@@ -323,19 +323,3 @@ def units(console: Console, tl: TaskList, lang: str) -> None:
     for g in reg.groups.values():
         groups.add_row(g.name, "、".join(g.aliases), "、".join(g.members))
     console.print(groups)
-
-
-def check(console: Console, diagnostics: list[Diagnostic], files: int, lang: str) -> None:
-    for d in diagnostics:
-        console.print(diagnostic_line(d, lang))
-    errors = sum(d.severity == "error" for d in diagnostics)
-    warnings = len(diagnostics) - errors
-    console.print(check_summary(files, errors, warnings, lang),
-                  style="bold red" if errors else ("yellow" if warnings else "green"))
-
-
-def check_summary(files: int, errors: int, warnings: int, lang: str) -> str:
-    if lang == "en":
-        return f"checked {files} file(s): {errors} error(s), {warnings} warning(s)"
-    return f"检查了 {files} 个文件:{errors} 个错误,{warnings} 个警告"
-

@@ -1,0 +1,119 @@
+"""`new-report`: a progress file pre-filled for one unit, every blank marked 待填写."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+
+from wz_tasks.evaluate import Evaluation, UnitResult
+from wz_tasks.load import PLACEHOLDER
+from wz_tasks.models import Task
+from wz_tasks.render.words import number, part_detail
+from wz_tasks.tasklist import TaskList
+
+_P = PLACEHOLDER
+
+
+def _measure(task: Task) -> str:
+    text = task.measure.rstrip("。,")
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _state(u: UnitResult | None, lang: str = "zh") -> list[str]:
+    """Comment lines: the newest report and what is due, as of the template's date."""
+    if u is None:
+        return []
+    lines = []
+    if u.latest is not None:
+        e = u.latest.entry
+        said = [f"value {number(e.value)}"] if e.value is not None else []
+        said += [f"{k} {number(v)}" for k, v in (e.values or {}).items()]
+        said.append({"not_started": "未开始", "in_progress": "推进中", "done": "已完成"}[e.status])
+        lines.append(f"上次报送 {u.latest.date.isoformat()}:" + ",".join(said))
+    else:
+        lines.append("尚无报送")
+    lines += [part_detail(p, lang) for p in u.parts if p.part != "ongoing"]
+    return lines
+
+
+def _entry(task: Task, u: UnitResult | None, commented: bool) -> list[str]:
+    head = [f"# {task.id}. {_measure(task)}(完成时限:{task.deadline_text})"]
+    head += [f"#    {line}" for line in _state(u)]
+    body = [f"- task: {task.id}"]
+    if task.indicators:
+        primary = task.indicators[0]
+        unit = "百分比 0–100,只写数字" if primary.kind == "percent" else "个数,整数"
+        body.append(f"  value: {_P}  # {primary.name}({unit})")
+        if primary.kind == "percent":
+            body.append("  # 也可以写分子和分母代替 value,如 numerator: 31 和 denominator: 50")
+        if len(task.indicators) > 1:
+            others = ", ".join(f"{i.key}: {_P}" for i in task.indicators[1:])
+            names = ";".join(f"{i.key} = {i.name}" for i in task.indicators[1:])
+            body.append(f"  values: {{{others}}}  # {names}")
+    elif task.completes:
+        done = next((p for p in (u.parts if u else ()) if p.part == "due"
+                     and p.status in ("done", "done_late") and p.done_on), None)
+        if done is not None and done.done_on is not None:  # keep it done while reporting on
+            body.append(f"  status: done  # 已于 {done.done_on.isoformat()} 完成,请保持")
+            body.append(f"  done_on: {done.done_on.isoformat()}")
+        else:
+            body.append(f"  status: {_P}  # not_started 未开始 / in_progress 推进中 / done 已完成")
+            body.append("  # done_on: YYYY-MM-DD  # 已完成时填写完成日期")
+    body += [f"  progress: {_P}  # 工作进展",
+             f"  problems: {_P}  # 存在问题(没有可删去这一行)",
+             f"  next_steps: {_P}  # 下一步计划"]
+    if commented:
+        body = ["# " + line for line in body]
+    return ["  " + line for line in head + body]
+
+
+def render(tl: TaskList, unit: str, date: dt.date, ev: Evaluation) -> str:
+    mine = {r.task.id: u for r in ev.tasks for u in r.units if u.unit == unit}
+    supported = [r.task for r in ev.tasks if any(n == unit for n, _ in r.supporters)]
+    lines = [
+        "# yaml-language-server: $schema=../progress.schema.json",
+        f"# {tl.policy.title}:进度报送",
+        f"# 由 wz-tasks new-report 生成。把每个“{_P}”换成实际内容(没有的可删去那一行),",
+        "# 保存后运行 wz-tasks check 检查。牵头任务都要填写;配合任务如需报送,去掉行首的 # 即可。",
+        f"unit: {unit}",
+        f"date: {date.isoformat()}  # 数据截至日期",
+        f"contact: {_P}  # 联系人及电话,如 张三 0953-1234567",
+        "entries:",
+    ]
+    done_already = []
+    for task_id, u in mine.items():
+        task = tl.tasks[task_id]
+        if u.status in ("done", "done_late") and not task.ongoing:
+            done_already.append(task)
+            continue
+        lines += [*_entry(task, u, commented=False), ""]
+    for task in done_already:
+        lines += ["  # 以下任务已完成,无需再报(如有变化可去掉 # 填写):",
+                  *_entry(task, mine[task.id], commented=True), ""]
+    if supported:
+        lines.append("  # ---- 配合任务(需要时去掉行首的 # 填写) ----")
+        for task in supported:
+            lines += [*_entry(task, None, commented=True), ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def write_new(path: Path, text: str) -> None:
+    """Write `text` to a new file at `path`, atomically; never overwrite (FileExistsError)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".new-report-", suffix=".yaml", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            os.link(tmp, path)  # atomic, and fails if the file exists
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links
+            with open(path, "x", encoding="utf-8", newline="\n") as f:
+                f.write(text)
+    finally:
+        os.unlink(tmp)
