@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 from collections.abc import Iterable, Iterator
@@ -13,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from wz_tasks.codes import Diagnostic
-from wz_tasks.models import Report, TaskListFile
+from wz_tasks.models import Entry, Report, TaskListFile
 from wz_tasks.tasklist import TaskList, check_task_list
 from wz_tasks.yamlsafe import Document, Problem, decode, read_yaml
 
@@ -30,13 +31,23 @@ class TaskListError(Exception):
 
 
 @dataclass
+class Usable:
+    """What of a report validated, for the rules to look at even when other parts did not."""
+
+    unit: str | None
+    date: dt.date | None
+    entries: list[tuple[int, Entry]]  # (index in the file, entry)
+
+
+@dataclass
 class ParsedReport:
     """A progress file after reading and schema validation (before the task-list rules)."""
 
     path: str
-    report: Report | None  # None when the file is unusable
+    report: Report | None  # None unless the whole file passed schema validation
     doc: Document | None
     diagnostics: list[Diagnostic]
+    usable: Usable | None = None  # the valid parts, so that one run reports every mistake
 
     def loc(self, *path: str | int) -> tuple[int, int]:
         return self.doc.loc(path) if self.doc is not None else (1, 1)
@@ -200,11 +211,36 @@ def parse_report(path: str, data: bytes) -> ParsedReport:
     report = None
     try:
         report = Report.model_validate(doc.value)
+        usable = Usable(report.unit, report.date, list(enumerate(report.entries)))
     except ValidationError as exc:
         diags += validation_diagnostics(exc, Report, locate, skip)
-    if diags and any(d.severity == "error" for d in diags):
+        usable = _salvage(doc.value, {tuple(e["loc"]) for e in exc.errors()} | skip)
+    if any(d.severity == "error" for d in diags):
         report = None
-    return ParsedReport(path, report, doc, diags)
+    return ParsedReport(path, report, doc, diags, usable)
+
+
+def _salvage(value: Any, bad: set[tuple[Any, ...]]) -> Usable | None:
+    """The parts of an invalid report that are valid on their own."""
+    if not isinstance(value, dict):
+        return None
+    hit = {loc[:3] for loc in bad}
+
+    def field(name: str, kind: type) -> Any:
+        v = value.get(name)
+        return v if isinstance(v, kind) and (name,) not in hit else None
+
+    entries = []
+    raw = value.get("entries")
+    for i, item in enumerate(raw if isinstance(raw, list) else []):
+        if not isinstance(item, dict) or ("entries", i) in hit:
+            continue
+        clean = {k: v for k, v in item.items() if ("entries", i, k) not in hit}
+        try:
+            entries.append((i, Entry.model_validate(clean)))
+        except ValidationError:
+            continue
+    return Usable(field("unit", str), field("date", dt.date), entries)
 
 
 def read_report(path: Path) -> ParsedReport:

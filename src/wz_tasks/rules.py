@@ -41,7 +41,7 @@ def _number(x: float) -> str:
 
 
 def _entry_rules(tl: TaskList, pr: ParsedReport, i: int, entry: Entry, task: Task,
-                 date: dt.date) -> Iterator[Diagnostic]:
+                 date: dt.date | None) -> Iterator[Diagnostic]:
     path = pr.path
     doc = pr.doc
     assert doc is not None
@@ -111,7 +111,7 @@ def _entry_rules(tl: TaskList, pr: ParsedReport, i: int, entry: Entry, task: Tas
         yield Diagnostic(*at("status"), "WZ116", {"task": task.id, "deadline": task.deadline_text})
     if entry.done_on is not None and entry.status != "done":
         yield Diagnostic(*at("done_on", key=True), "WZ122", {})
-    if entry.done_on is not None and entry.done_on > date:
+    if entry.done_on is not None and date is not None and entry.done_on > date:
         yield Diagnostic(*at("done_on"), "WZ117", {"done_on": entry.done_on, "date": date})
     if entry.status == "done" and task.indicators:
         for ind in task.indicators:
@@ -125,30 +125,33 @@ def _entry_rules(tl: TaskList, pr: ParsedReport, i: int, entry: Entry, task: Tas
 
 def _file_rules(tl: TaskList, pr: ParsedReport, as_of: dt.date | None
                 ) -> tuple[list[Diagnostic], str | None]:
-    """Rules on one schema-valid report; returns its diagnostics and its canonical unit."""
-    report = pr.report
-    assert report is not None
+    """Rules on the valid parts of one report; its diagnostics and its canonical unit."""
+    usable = pr.usable
+    assert usable is not None
     out: list[Diagnostic] = []
     unit = None
-    resolved = tl.registry.resolve(report.unit)
-    line, col = pr.loc("unit")
-    if resolved is None:
-        out.append(Diagnostic(pr.path, line, col, "WZ106",
-                              {"unit": report.unit, "hint": _hint_units(tl, report.unit)}))
-    elif resolved.is_group:
-        out.append(Diagnostic(pr.path, line, col, "WZ107",
-                              {"unit": resolved.name, "members": "、".join(resolved.members)}))
-    else:
-        unit = resolved.name
-    line, col = pr.loc("date")
-    if report.date < tl.policy.effective:
-        out.append(Diagnostic(pr.path, line, col, "WZ119",
-                              {"date": report.date, "effective": tl.policy.effective}))
-    if as_of is not None and report.date > as_of:
-        out.append(Diagnostic(pr.path, line, col, "WZ118", {"date": report.date, "as_of": as_of}))
+    if usable.unit is not None:
+        resolved = tl.registry.resolve(usable.unit)
+        line, col = pr.loc("unit")
+        if resolved is None:
+            out.append(Diagnostic(pr.path, line, col, "WZ106",
+                                  {"unit": usable.unit, "hint": _hint_units(tl, usable.unit)}))
+        elif resolved.is_group:
+            out.append(Diagnostic(pr.path, line, col, "WZ107",
+                                  {"unit": resolved.name, "members": "、".join(resolved.members)}))
+        else:
+            unit = resolved.name
+    date = usable.date
+    if date is not None:
+        line, col = pr.loc("date")
+        if date < tl.policy.effective:
+            out.append(Diagnostic(pr.path, line, col, "WZ119",
+                                  {"date": date, "effective": tl.policy.effective}))
+        if as_of is not None and date > as_of:
+            out.append(Diagnostic(pr.path, line, col, "WZ118", {"date": date, "as_of": as_of}))
     first_line: dict[int, int] = {}
     ids = sorted(tl.tasks)
-    for i, entry in enumerate(report.entries):
+    for i, entry in usable.entries:
         line, col = pr.loc("entries", i, "task")
         task = tl.tasks.get(entry.task)
         if task is None:
@@ -164,7 +167,7 @@ def _file_rules(tl: TaskList, pr: ParsedReport, as_of: dt.date | None
             out.append(Diagnostic(pr.path, line, col, "WZ108", {
                 "unit": unit, "task": task.id, "lead": "、".join(task.lead),
                 "support": "、".join(task.support) or "—"}))
-        out += _entry_rules(tl, pr, i, entry, task, report.date)
+        out += _entry_rules(tl, pr, i, entry, task, date)
     return out, unit
 
 
@@ -177,13 +180,13 @@ def check_reports(tl: TaskList, parsed: list[ParsedReport], as_of: dt.date,
     by_path: dict[str, list[Diagnostic]] = {pr.path: list(pr.diagnostics) for pr in parsed}
     units: dict[str, str] = {}
     for pr in parsed:
-        if pr.report is None:
+        if pr.usable is None:
             continue
         diags, unit = _file_rules(tl, pr, as_of if future_is_error else None)
         by_path[pr.path] += diags
         if unit is not None:
             units[pr.path] = unit
-    usable = [pr for pr in parsed if pr.path in units]
+    usable = [pr for pr in parsed if pr.path in units and pr.report is not None]
     # Two files from the same unit for the same date: both are rejected, each naming the other.
     same_day: dict[tuple[str, dt.date], list[ParsedReport]] = defaultdict(list)
     for pr in usable:

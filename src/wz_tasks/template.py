@@ -92,10 +92,10 @@ def render(tl: TaskList, unit: str, date: dt.date, ev: Evaluation) -> str:
     for task in done_already:
         lines += ["  # 以下任务已完成,无需再报(如有变化可去掉 # 填写):",
                   *_entry(task, mine[task.id], commented=True), ""]
-    if supported:
+    if supported and mine:
         lines.append("  # ---- 配合任务(需要时去掉行首的 # 填写) ----")
-        for task in supported:
-            lines += [*_entry(task, None, commented=True), ""]
+    for task in supported:  # a unit that leads nothing reports on what it supports
+        lines += [*_entry(task, None, commented=bool(mine)), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
