@@ -9,13 +9,13 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import ROOT, SAMPLE
 from typer.testing import CliRunner
 
-from conftest import ROOT, SAMPLE
 from wz_tasks.cli import app
+from wz_tasks.codes import Diagnostic
 from wz_tasks.load import embedded_tasks, load_task_list
 from wz_tasks.render.diagnostics import github_line
-from wz_tasks.codes import Diagnostic
 from wz_tasks.schema import dumps, progress_schema
 from wz_tasks.yamlsafe import read_yaml
 

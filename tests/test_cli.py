@@ -12,10 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from conftest import SAMPLE, TASKS
 from typer.testing import CliRunner
 
-from conftest import ROOT, SAMPLE, TASKS
 from wz_tasks.cli import app
 from wz_tasks.workspace import today_in_china
 

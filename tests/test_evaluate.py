@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from conftest import d, sub
+
 from wz_tasks.evaluate import evaluate
 from wz_tasks.models import Submission
 from wz_tasks.tasklist import TaskList

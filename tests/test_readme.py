@@ -9,9 +9,9 @@ import os
 import re
 import shlex
 
+from conftest import ROOT
 from typer.testing import CliRunner
 
-from conftest import ROOT
 from wz_tasks.cli import app
 
 README = ROOT / "README.md"

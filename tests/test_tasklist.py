@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import TASKS, d
+
 from wz_tasks.load import TaskListError, load_task_list
 from wz_tasks.tasklist import TaskList
 
@@ -84,10 +84,18 @@ def test_measure_matches_attachment_2(tl: TaskList, row: tuple) -> None:  # type
     assert task.measure == measure
     assert [tl.registry.resolve(n).name for n in task.lead] == lead  # type: ignore[union-attr]
     assert [tl.registry.resolve(n).name for n in task.support] == support  # type: ignore[union-attr]
-    # every spelling the seed's cells use resolves to the unit we encoded
-    if lead_cell in ("市住建", COUNTY):
-        assert tl.registry.resolve(lead_cell).name == lead[0]  # type: ignore[union-attr]
+    # each unit we encoded is named in the seed's cell (by a spelling of ours, or its stem)
+    for cell, names in ((lead_cell, lead), (support_cell, support)):
+        for name in names:
+            assert any(s in cell for s in _spellings(tl, name)), (name, cell)
     assert task.final_due == (d(due) if due else None)
+
+
+def _spellings(tl: TaskList, name: str) -> list[str]:
+    item = tl.registry.units.get(name) or tl.registry.groups.get(name)
+    assert item is not None
+    stems = [name.removeprefix("市").removesuffix("局").removesuffix("委")]
+    return [name, *item.aliases, *stems]
 
 
 def test_deadline_wording_restores_lost_characters(tl: TaskList) -> None:

@@ -375,8 +375,8 @@ def check(
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
 ) -> None:
     """Validate progress files: the CI gate and pre-commit hook (exit 1 on errors)."""
-    from wz_tasks.load import read_report
     from wz_tasks.load import discover as discover_files
+    from wz_tasks.load import read_report
 
     lang, day = _lang(lang), _as_of(as_of)
     default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -494,8 +494,9 @@ def new_report(
     try:
         write_new(target, text)
     except FileExistsError:
-        _err(f"{target}: " + ("文件已存在,不会覆盖。请换一个 --out 路径或先处理已有文件。" if lang == "zh"
-                               else "already exists; not overwritten. Choose another --out."))
+        _err(f"{target}: " + ("文件已存在,不会覆盖。请换一个 --out 路径或先处理已有文件。"
+                              if lang == "zh" else
+                              "already exists; not overwritten. Choose another --out."))
         _exit(1)
     except OSError as exc:
         _err(f"{target}: {exc.strerror or exc}")

@@ -174,7 +174,8 @@ CODES: dict[str, Code] = {c.code: c for c in [
          _ok("  - task: 2\n    status: 完成\n"), (5, 13)),
     # --- warnings ---------------------------------------------------------------------------
     Code("WZ201", "value-decreased", "warning",
-         "{indicator} 从 {before}({before_date},{before_file})降到 {value}。如属实请在 problems 中说明原因",
+         "{indicator} 从 {before}({before_date},{before_file})降到 {value}。"
+         "如属实请在 problems 中说明原因",
          "{indicator} fell from {before} ({before_date}, {before_file}) to {value}. "
          "If that is right, say why under problems",
          {"a.yaml": "unit: 盐池县\ndate: 2025-11-20\nentries:\n  - task: 4\n    value: 62\n",

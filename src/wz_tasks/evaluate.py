@@ -121,27 +121,29 @@ def _indicator_part(task: Task, ind: Indicator, history: tuple[Filed, ...], as_o
     values = [(f.date, v) for f in history
               if (v := indicator_value(task, ind, f.entry)) is not None]
     v = values[-1][1] if values else None
+
+    def part(status: str, due: dt.date, target: float, days: int | None = None,
+             done_on: dt.date | None = None, expected: float | None = None) -> Part:
+        return Part(ind.key, status, due=due, days=days, value=v, target=target,
+                    expected=expected, done_on=done_on, kind=ind.kind)
+
     final = ind.milestones[-1]
-    common = {"value": v, "kind": ind.kind}
     if v is not None and v >= final.target:
         reached = next(d for d, x in values if x >= final.target)
         if reached <= final.due:
-            return Part(ind.key, "done", due=final.due, target=final.target, done_on=reached,
-                        **common)
-        return Part(ind.key, "done_late", due=final.due, target=final.target, done_on=reached,
-                    days=(reached - final.due).days, **common)
+            return part("done", final.due, final.target, done_on=reached)
+        return part("done_late", final.due, final.target, (reached - final.due).days, reached)
     for ms in ind.milestones:  # a milestone counts as passed only when dated before D
         if ms.due < as_of and (v is None or v < ms.target):
-            return Part(ind.key, "overdue", due=ms.due, target=ms.target,
-                        days=(as_of - ms.due).days, **common)
+            return part("overdue", ms.due, ms.target, (as_of - ms.due).days)
     index = next(i for i, ms in enumerate(ind.milestones) if ms.due >= as_of)
     nxt = ind.milestones[index]
     left = (nxt.due - as_of).days
     soon = "due_soon" if left <= window else "on_track"
     if v is None:
-        return Part(ind.key, soon, due=nxt.due, target=nxt.target, days=left, **common)
+        return part(soon, nxt.due, nxt.target, left)
     if v >= nxt.target:
-        return Part(ind.key, "on_track", due=nxt.due, target=nxt.target, days=left, **common)
+        return part("on_track", nxt.due, nxt.target, left)
     start, base = ((ind.milestones[index - 1].due, ind.milestones[index - 1].target)
                    if index else (effective, ind.baseline))
     span = (nxt.due - start).days
@@ -149,9 +151,8 @@ def _indicator_part(task: Task, ind: Indicator, history: tuple[Filed, ...], as_o
         line = _frac(base) + (_frac(nxt.target) - _frac(base)) * Fraction(
             (as_of - start).days, span)
         if _frac(v) < line:
-            return Part(ind.key, "behind", due=nxt.due, target=nxt.target, days=left,
-                        expected=round(float(line), 1), **common)
-    return Part(ind.key, soon, due=nxt.due, target=nxt.target, days=left, **common)
+            return part("behind", nxt.due, nxt.target, left, expected=round(float(line), 1))
+    return part(soon, nxt.due, nxt.target, left)
 
 
 def evaluate_unit(tl: TaskList, task: Task, unit: str, history: tuple[Filed, ...],

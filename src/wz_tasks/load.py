@@ -117,7 +117,8 @@ def _inner_model(annotation: Any) -> Any:
         found = _inner_model(arg)
         if found is not None:
             return found
-    return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+    is_model = isinstance(annotation, type) and issubclass(annotation, BaseModel)
+    return annotation if is_model else None
 
 
 def validation_diagnostics(
@@ -209,6 +210,7 @@ def parse_report(path: str, data: bytes) -> ParsedReport:
         return (path, *doc.loc(loc))
 
     report = None
+    usable: Usable | None
     try:
         report = Report.model_validate(doc.value)
         usable = Usable(report.unit, report.date, list(enumerate(report.entries)))
@@ -324,7 +326,8 @@ def load_task_list(path: Path | None = None) -> TaskList:
             continue
         if not isinstance(doc.value, dict):
             diags.append(Diagnostic(name, 1, 1, "WZ402",
-                                    {"why": {"zh": "文件顶层应当是映射", "en": "top level must be a mapping"}}))
+                                    {"why": {"zh": "文件顶层应当是映射",
+                                             "en": "top level must be a mapping"}}))
             continue
         for key, value in doc.value.items():
             if key in merged:

@@ -7,6 +7,7 @@ as-of date, or the other files. The codes and messages are in codes.py.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterator
@@ -32,7 +33,8 @@ class Checked:
 def _hint_units(tl: TaskList, name: str) -> dict[str, str]:
     near = tl.registry.suggest(name)
     if near:
-        return {"zh": "是不是 " + "、".join(near) + "?", "en": "Did you mean " + ", ".join(near) + "?"}
+        return {"zh": "是不是 " + "、".join(near) + "?",
+                "en": "Did you mean " + ", ".join(near) + "?"}
     return {"zh": "请用 wz-tasks units 查看单位名称。", "en": "See wz-tasks units for the names."}
 
 
@@ -229,11 +231,11 @@ def _decreases(tl: TaskList, valid: list[ParsedReport], units: dict[str, str]
     out: dict[str, list[Diagnostic]] = defaultdict(list)
     for (_unit, task_id, key), points in series.items():
         points.sort(key=lambda p: p[0])
-        ind = tl.tasks[task_id].indicator(key)
-        assert ind is not None
-        for (d0, v0, pr0, _), (_d1, v1, pr1, where) in zip(points, points[1:], strict=False):
+        found = tl.tasks[task_id].indicator(key)
+        assert found is not None
+        for (d0, v0, pr0, _), (_d1, v1, pr1, where) in itertools.pairwise(points):
             if v1 < v0:
                 out[pr1.path].append(Diagnostic(pr1.path, *pr1.loc(*where), "WZ201", {
-                    "indicator": {"zh": ind.name, "en": ind.key}, "before": _number(v0),
+                    "indicator": {"zh": found.name, "en": found.key}, "before": _number(v0),
                     "before_date": d0, "before_file": pr0.path, "value": _number(v1)}))
     return out

@@ -50,7 +50,8 @@ def check_task_list(tl: TaskList, data: TaskListFile, locate: Any) -> list[Diagn
     out: list[Diagnostic] = []
 
     def add(loc: tuple[Any, ...], code: str, params: dict[str, Any]) -> None:
-        out.append(Diagnostic(*locate(loc), code, params))
+        path, line, col = locate(loc)
+        out.append(Diagnostic(path, line, col, code, params))
 
     def unknown(loc: tuple[Any, ...], name: str) -> None:
         near = tl.registry.suggest(name)

@@ -31,19 +31,23 @@ class UnitRegistry:
         self.units: dict[str, Unit] = {u.name: u for u in units}
         self.groups: dict[str, Group] = {g.name: g for g in groups}
         self._by_spelling: dict[str, str] = {}
-        for item in [*self.units.values(), *self.groups.values()]:
-            for spelling in (item.name, *item.aliases):
-                self._by_spelling.setdefault(normalize(spelling), item.name)
+        for name, aliases in self._spellings():
+            for spelling in (name, *aliases):
+                self._by_spelling.setdefault(normalize(spelling), name)
+
+    def _spellings(self) -> list[tuple[str, list[str]]]:
+        return ([(u.name, u.aliases) for u in self.units.values()]
+                + [(g.name, g.aliases) for g in self.groups.values()])
 
     def spellings_clash(self) -> list[tuple[str, str, str]]:
         """(spelling, first owner, second owner) for every spelling two entries both claim."""
         seen: dict[str, str] = {}
         clashes = []
-        for item in [*self.units.values(), *self.groups.values()]:
-            for spelling in dict.fromkeys(normalize(s) for s in (item.name, *item.aliases)):
-                if spelling in seen and seen[spelling] != item.name:
-                    clashes.append((spelling, seen[spelling], item.name))
-                seen.setdefault(spelling, item.name)
+        for name, aliases in self._spellings():
+            for spelling in dict.fromkeys(normalize(s) for s in (name, *aliases)):
+                if spelling in seen and seen[spelling] != name:
+                    clashes.append((spelling, seen[spelling], name))
+                seen.setdefault(spelling, name)
         return clashes
 
     def resolve(self, name: str) -> Resolved | None:

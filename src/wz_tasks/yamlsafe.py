@@ -16,7 +16,7 @@ from typing import Any
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 try:  # the C parser; ruamel.yaml 0.19 no longer installs it by itself
-    from _ruamel_yaml import CParser as _CParser
+    from _ruamel_yaml import CParser as _CParser  # type: ignore[import-not-found]
 except ImportError:  # pragma: no cover - exercised only without ruamel.yaml.clib
     _CParser = None
 

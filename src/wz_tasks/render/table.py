@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
