@@ -60,16 +60,24 @@ def test_several_mistakes_are_all_reported_in_order(tmp_path: Path) -> None:
     result = check("--progress", str(tmp_path), "--format", "json")
     assert result.exit_code == 1
     got = [(d["line"], d["column"], d["code"]) for d in json.loads(result.stdout)["diagnostics"]]
-    assert got == [(5, 12, "WZ109"), (6, 11, "WZ104"), (9, 14, "WZ115"), (10, 5, "WZ101"),
-                   (12, 5, "WZ122"), (12, 14, "WZ117")]
+    assert got == [
+        (5, 12, "WZ109"),
+        (6, 11, "WZ104"),
+        (9, 14, "WZ115"),
+        (10, 5, "WZ101"),
+        (12, 5, "WZ122"),
+        (12, 14, "WZ117"),
+    ]
 
 
 def test_text_format_names_file_line_and_column(tmp_path: Path) -> None:
     (tmp_path / "r.yaml").write_text(SEVERAL, encoding="utf-8")
     result = check("--progress", str(tmp_path))
     lines = result.stdout.splitlines()
-    assert lines[0] == (f"{tmp_path}/r.yaml:5:12: error[WZ109] value 的值 120 超出范围:"
-                        "业主委员会+环境和物业管理委员会成立率是百分比,应在 0 到 100 之间")
+    assert lines[0] == (
+        f"{tmp_path}/r.yaml:5:12: error[WZ109] value 的值 120 超出范围:"
+        "业主委员会+环境和物业管理委员会成立率是百分比,应在 0 到 100 之间"
+    )
     assert "是不是要写 status?" in lines[3]
     assert lines[-1] == "检查了 1 个文件:6 个错误,0 个警告"
 
@@ -85,12 +93,19 @@ def test_github_format_is_what_github_parses(tmp_path: Path) -> None:
     (tmp_path / "r.yaml").write_text(SEVERAL, encoding="utf-8")
     result = check("--progress", str(tmp_path), env={"GITHUB_ACTIONS": "true"})
     lines = result.stdout.splitlines()
-    pattern = re.compile(r"^::(error|warning) file=([^,:]+),line=(\d+),col=(\d+),title=([^,:]+)"
-                         r"::(.+)$")
+    pattern = re.compile(
+        r"^::(error|warning) file=([^,:]+),line=(\d+),col=(\d+),title=([^,:]+)"
+        r"::(.+)$"
+    )
     parsed = [pattern.match(line) for line in lines[:-1]]
     assert all(parsed), lines
-    assert parsed[0].groups()[:5] == ("error", f"{tmp_path}/r.yaml".replace(":", "%3A"), "5", "12",
-                                      "WZ109 value-out-of-range")
+    assert parsed[0].groups()[:5] == (
+        "error",
+        f"{tmp_path}/r.yaml".replace(":", "%3A"),
+        "5",
+        "12",
+        "WZ109 value-out-of-range",
+    )
     assert lines[-1] == "检查了 1 个文件:6 个错误,0 个警告"
 
 
@@ -103,8 +118,9 @@ def test_github_escaping_rules() -> None:
 
 def test_single_file_is_checked_against_the_rest(progress: Path) -> None:
     new = progress / "2026-11-20-盐池县-again.yaml"
-    new.write_text("unit: 盐池县\ndate: 2026-11-20\nentries:\n  - task: 4\n    value: 70\n",
-                   encoding="utf-8")
+    new.write_text(
+        "unit: 盐池县\ndate: 2026-11-20\nentries:\n  - task: 4\n    value: 70\n", encoding="utf-8"
+    )
     result = check(str(new), "--progress", str(progress), "--format", "json")
     out = json.loads(result.stdout)
     assert out["files"] == 1
@@ -115,8 +131,9 @@ def test_single_file_is_checked_against_the_rest(progress: Path) -> None:
 
 def test_lower_value_than_before_is_a_warning(progress: Path) -> None:
     new = progress / "2026-11-26-盐池县.yaml"
-    new.write_text("unit: 盐池县\ndate: 2026-11-26\nentries:\n  - task: 4\n    value: 70\n",
-                   encoding="utf-8")
+    new.write_text(
+        "unit: 盐池县\ndate: 2026-11-26\nentries:\n  - task: 4\n    value: 70\n", encoding="utf-8"
+    )
     result = check(str(new), "--progress", str(progress))
     assert result.exit_code == 0
     assert ":5:12: warning[WZ201]" in result.stdout and "78.9" in result.stdout
@@ -127,12 +144,24 @@ def test_fail_on_overdue_fails_while_anything_is_overdue() -> None:
     result = check(str(SAMPLE), "--fail-on", "overdue", "--format", "json")
     assert result.exit_code == 1
     found = [d for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "WZ301"]
-    assert [d["message"].split(":")[0] for d in found] == ["任务 4(同心县人民政府)",
-                                                           "任务 7(市住建局)"]
+    assert [d["message"].split(":")[0] for d in found] == [
+        "任务 4(同心县人民政府)",
+        "任务 7(市住建局)",
+    ]
     assert found[1]["path"] == "tasks/tasks.yaml"
     early = sorted(SAMPLE.glob("2025-03-31-*.yaml"))
-    assert check(*map(str, early), "--progress", str(early[0]), "--fail-on", "overdue",
-                 "--as-of", "2025-03-31").exit_code == 0
+    assert (
+        check(
+            *map(str, early),
+            "--progress",
+            str(early[0]),
+            "--fail-on",
+            "overdue",
+            "--as-of",
+            "2025-03-31",
+        ).exit_code
+        == 0
+    )
 
 
 def test_future_report_is_an_error_for_check(progress: Path) -> None:
@@ -152,6 +181,7 @@ def test_missing_file_named_is_a_usage_error(tmp_path: Path) -> None:
 
 # --- schema -------------------------------------------------------------------------------------
 
+
 def _as_json_types(node: object) -> object:
     if isinstance(node, dict):
         return {k: _as_json_types(v) for k, v in node.items()}
@@ -167,8 +197,9 @@ def test_schema_is_draft_07_and_in_sync_with_the_sample() -> None:
     assert "definitions" in schema and "$defs" not in json.dumps(schema)
     jsonschema.Draft7Validator.check_schema(schema)
     assert schema["properties"]["unit"]["description"].startswith("报送单位")
-    assert (ROOT / "examples" / "progress.schema.json").read_text(encoding="utf-8") == \
-        dumps(load_task_list()), "run: wz-tasks schema > examples/progress.schema.json"
+    assert (ROOT / "examples" / "progress.schema.json").read_text(encoding="utf-8") == dumps(
+        load_task_list()
+    ), "run: wz-tasks schema > examples/progress.schema.json"
 
 
 def test_every_sample_file_validates_against_the_schema() -> None:
@@ -190,10 +221,24 @@ def test_schema_rejects_what_check_rejects() -> None:
 
 # --- new-report -----------------------------------------------------------------------------------
 
+
 def _new_report(tmp_path: Path, unit: str, *args: str) -> Path:
     out = tmp_path / "new.yaml"
-    result = CliRunner().invoke(app, ["new-report", "--unit", unit, "--date", "2026-12-01",
-                                      "--out", str(out), "--progress", str(SAMPLE), *args])
+    result = CliRunner().invoke(
+        app,
+        [
+            "new-report",
+            "--unit",
+            unit,
+            "--date",
+            "2026-12-01",
+            "--out",
+            str(out),
+            "--progress",
+            str(SAMPLE),
+            *args,
+        ],
+    )
     assert result.exit_code == 0, result.output
     return out
 
@@ -209,8 +254,7 @@ def test_untouched_template_fails_with_one_finding_per_blank(tmp_path: Path, uni
     out = _new_report(tmp_path, unit)
     text = out.read_text(encoding="utf-8")
     blanks = sum(line.split("#")[0].count("待填写") for line in text.splitlines())
-    result = check(str(out), "--progress", str(SAMPLE), "--as-of", "2026-12-01",
-                   "--format", "json")
+    result = check(str(out), "--progress", str(SAMPLE), "--as-of", "2026-12-01", "--format", "json")
     diags = json.loads(result.stdout)["diagnostics"]
     assert result.exit_code == 1
     assert [d["code"] for d in diags] == ["WZ123"] * blanks

@@ -35,17 +35,29 @@ def as_json(*args: str) -> object:
 
 # --- tasks, show, units ----------------------------------------------------------------------
 
+
 def test_tasks_json_lists_twenty_measures_as_spec() -> None:
     tasks = as_json("tasks")
     assert isinstance(tasks, list) and [t["id"] for t in tasks] == list(range(1, 21))
     t4 = tasks[3]
-    assert set(t4) >= {"id", "category", "measure", "lead", "support", "deadline_text", "due",
-                       "ongoing", "indicators"}
+    assert set(t4) >= {
+        "id",
+        "category",
+        "measure",
+        "lead",
+        "support",
+        "deadline_text",
+        "due",
+        "ongoing",
+        "indicators",
+    }
     assert t4["category"] == {"number": 3, "title": "提升居民依法自治水平"}
     assert t4["lead"] == ["各县(市、区)人民政府"] and t4["support"] == ["市住建局"]
     assert t4["indicators"][0]["key"] == "committee_rate"
-    assert t4["indicators"][0]["milestones"] == [{"due": "2025-12-31", "target": 60.0},
-                                                 {"due": "2026-12-31", "target": 80.0}]
+    assert t4["indicators"][0]["milestones"] == [
+        {"due": "2025-12-31", "target": 60.0},
+        {"due": "2026-12-31", "target": 80.0},
+    ]
     assert tasks[4]["due"] is None and tasks[4]["ongoing"] is True  # 长期坚持
     assert tasks[0]["due"] == "2025-06-30"
 
@@ -85,16 +97,21 @@ def test_units_resolves_names() -> None:
     result = run("units", "市住建", "住建局", "吴忠市住房和城乡建设局", "盐池县")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "市住建 → 市住建局", "住建局 → 市住建局", "吴忠市住房和城乡建设局 → 市住建局",
-        "盐池县 → 盐池县人民政府"]
+        "市住建 → 市住建局",
+        "住建局 → 市住建局",
+        "吴忠市住房和城乡建设局 → 市住建局",
+        "盐池县 → 盐池县人民政府",
+    ]
 
 
 def test_broken_task_list_gives_file_line_col_and_exit_2(tmp_path: Path) -> None:
     folder = tmp_path / "tasks"
     shutil.copytree(TASKS, folder)
     path = folder / "tasks.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("lead: [市住建局]", "lead: [市住建委]", 1),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("lead: [市住建局]", "lead: [市住建委]", 1),
+        encoding="utf-8",
+    )
     result = run("tasks", "--tasks", str(folder))
     assert result.exit_code == 2
     assert f"{path}:10:12: error[WZ401]" in result.stderr
@@ -103,19 +120,34 @@ def test_broken_task_list_gives_file_line_col_and_exit_2(tmp_path: Path) -> None
 
 # --- status ----------------------------------------------------------------------------------
 
+
 def test_status_json_on_the_sample() -> None:
     data = as_json("status", *SAMPLE_OPTS)
     assert isinstance(data, dict)
     assert data["as_of"] == "2026-11-27" and data["invalid_files"] == []
-    assert data["summary"] == {"overdue": 2, "behind": 1, "due_soon": 0, "stale": 2,
-                               "on_track": 7, "done_late": 4, "done": 4}
+    assert data["summary"] == {
+        "overdue": 2,
+        "behind": 1,
+        "due_soon": 0,
+        "stale": 2,
+        "on_track": 7,
+        "done_late": 4,
+        "done": 4,
+    }
     by_id = {t["id"]: t for t in data["tasks"]}
     assert by_id[7]["status"] == "overdue" and by_id[7]["light"] == "red"
     assert by_id[3]["status"] == "behind"
     unit = by_id[4]["units"][4]
     assert set(unit) >= {"unit", "status", "light", "detail", "value", "target", "last_report"}
-    assert unit == {**unit, "unit": "同心县人民政府", "status": "overdue", "light": "red",
-                    "value": 58.0, "target": 60.0, "last_report": "2026-11-20"}
+    assert unit == {
+        **unit,
+        "unit": "同心县人民政府",
+        "status": "overdue",
+        "light": "red",
+        "value": 58.0,
+        "target": 60.0,
+        "last_report": "2026-11-20",
+    }
     assert "58%" in unit["detail"]
 
 
@@ -168,13 +200,16 @@ def test_csv_neutralises_formula_cells(tmp_path: Path) -> None:
     folder = tmp_path / "tasks"
     shutil.copytree(TASKS, folder)
     path = folder / "tasks.yaml"
-    text = path.read_text(encoding="utf-8").replace("measure: 市级物业联席会议制度建立。",
-                                                    'measure: "=HYPERLINK(\\"x\\")"', 1)
+    text = path.read_text(encoding="utf-8").replace(
+        "measure: 市级物业联席会议制度建立。", 'measure: "=HYPERLINK(\\"x\\")"', 1
+    )
     path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(app, ["status", "--tasks", str(folder), *AS_OF, "--format", "csv",
-                                      "--progress", str(SAMPLE)])
+    result = CliRunner().invoke(
+        app,
+        ["status", "--tasks", str(folder), *AS_OF, "--format", "csv", "--progress", str(SAMPLE)],
+    )
     rows = list(csv.reader(io.StringIO(result.stdout_bytes[3:].decode("utf-8"))))
-    assert rows[1][1] == "'=HYPERLINK(\"x\")"
+    assert rows[1][1] == '\'=HYPERLINK("x")'
 
 
 def test_status_markdown() -> None:
@@ -185,8 +220,16 @@ def test_status_markdown() -> None:
 
 
 def test_environment_variables_set_the_common_options() -> None:
-    result = run("status", "--format", "json", env={
-        "WZ_TASKS_PROGRESS": str(SAMPLE), "WZ_TASKS_AS_OF": "2026-11-27", "WZ_TASKS_LANG": "en"})
+    result = run(
+        "status",
+        "--format",
+        "json",
+        env={
+            "WZ_TASKS_PROGRESS": str(SAMPLE),
+            "WZ_TASKS_AS_OF": "2026-11-27",
+            "WZ_TASKS_LANG": "en",
+        },
+    )
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data["as_of"] == "2026-11-27" and data["summary"]["overdue"] == 2
@@ -201,8 +244,9 @@ def test_progress_env_holds_several_paths(tmp_path: Path) -> None:
         shutil.copy(f, a)
     for f in files[20:]:
         shutil.copy(f, b)
-    result = run("status", "--format", "json", *AS_OF,
-                 env={"WZ_TASKS_PROGRESS": f"{a}{os.pathsep}{b}"})
+    result = run(
+        "status", "--format", "json", *AS_OF, env={"WZ_TASKS_PROGRESS": f"{a}{os.pathsep}{b}"}
+    )
     assert json.loads(result.stdout)["summary"]["overdue"] == 2
 
 
@@ -230,15 +274,15 @@ def test_missing_named_progress_path_is_a_usage_error(tmp_path: Path) -> None:
 def test_invalid_files_are_listed_first_and_valid_ones_still_count(tmp_path: Path) -> None:
     for f in SAMPLE.glob("*.yaml"):
         shutil.copy(f, tmp_path)
-    (tmp_path / "bad.yaml").write_text("unit: 盐池县\ndate: 2026-11-01\nentries:\n  - task: 99\n",
-                                       encoding="utf-8")
+    (tmp_path / "bad.yaml").write_text(
+        "unit: 盐池县\ndate: 2026-11-01\nentries:\n  - task: 99\n", encoding="utf-8"
+    )
     result = run("status", "--progress", str(tmp_path), *AS_OF)
     assert result.exit_code == 1
     out = result.stdout
     assert out.index("bad.yaml:4:11: error[WZ104]") < out.index("任务进展情况")
     assert "逾期 331 天" in out
-    data = json.loads(run("status", "--progress", str(tmp_path), *AS_OF, "--format", "json"
-                          ).stdout)
+    data = json.loads(run("status", "--progress", str(tmp_path), *AS_OF, "--format", "json").stdout)
     assert data["invalid_files"][0]["path"].endswith("bad.yaml")
     assert data["invalid_files"][0]["diagnostics"][0]["line"] == 4
     assert data["summary"]["overdue"] == 2
@@ -250,6 +294,7 @@ def test_today_is_china_standard_time() -> None:
 
 
 # --- report ----------------------------------------------------------------------------------
+
 
 def test_report_for_the_housing_bureau() -> None:
     result = run("report", "--unit", "市住建", *SAMPLE_OPTS)
@@ -291,6 +336,7 @@ def test_report_group_lists_its_members() -> None:
 
 # --- the installed entry point ---------------------------------------------------------------
 
+
 def _entry_point() -> str:
     found = shutil.which("wz-tasks", path=str(Path(sys.executable).parent))
     assert found, "wz-tasks is not installed next to this Python"
@@ -298,20 +344,31 @@ def _entry_point() -> str:
 
 
 def test_installed_command_runs_from_anywhere(tmp_path: Path) -> None:
-    out = subprocess.run([_entry_point(), "tasks", "--format", "json"], cwd=tmp_path,
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [_entry_point(), "tasks", "--format", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert len(json.loads(out.stdout)) == 20
 
 
 def test_python_dash_m(tmp_path: Path) -> None:
-    out = subprocess.run([sys.executable, "-m", "wz_tasks", "units", "盐池县"], cwd=tmp_path,
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "wz_tasks", "units", "盐池县"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert out.stdout.strip() == "盐池县 → 盐池县人民政府"
 
 
 def test_no_traceback_on_an_internal_error(tmp_path: Path) -> None:
     (tmp_path / "policy.yaml").write_bytes(b"\xff\xfe\x00\x00junk")
-    out = subprocess.run([_entry_point(), "tasks", "--tasks", str(tmp_path)],
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [_entry_point(), "tasks", "--tasks", str(tmp_path)], capture_output=True, text=True
+    )
     assert out.returncode == 2 and "Traceback" not in out.stderr
     assert "UTF-16" in out.stderr

@@ -15,8 +15,10 @@ EXAMPLES = [c for c in CODES.values() if c.example is not None]
 
 
 def check_json(folder: Path, *args: str) -> tuple[int, dict]:  # type: ignore[type-arg]
-    result = CliRunner().invoke(app, ["check", "--progress", str(folder), "--as-of", "2026-11-27",
-                                      "--format", "json", *args])
+    result = CliRunner().invoke(
+        app,
+        ["check", "--progress", str(folder), "--as-of", "2026-11-27", "--format", "json", *args],
+    )
     return result.exit_code, json.loads(result.stdout)
 
 

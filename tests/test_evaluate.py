@@ -15,8 +15,14 @@ HOUSING = "市住建局"
 YANCHI = "盐池县人民政府"
 
 
-def unit_status(tl: TaskList, subs: list[Submission], as_of: str, task: int,
-                unit: str = HOUSING, window: int | None = None) -> str:
+def unit_status(
+    tl: TaskList,
+    subs: list[Submission],
+    as_of: str,
+    task: int,
+    unit: str = HOUSING,
+    window: int | None = None,
+) -> str:
     ev = evaluate(tl, subs, d(as_of), window)
     return next(u for u in ev.task(task).units if u.unit == unit).status
 
@@ -30,6 +36,7 @@ def recent(unit: str, task: int, date: str = "2025-12-01", **fields: object) -> 
 
 
 # --- a due date (task 7: 市住建局, 2025-12-31) --------------------------------------------------
+
 
 def test_done_on_or_before_due_is_done(tl: TaskList) -> None:
     s = recent(HOUSING, 7, "2026-01-05", status="done", done_on=d("2025-12-31"))
@@ -81,6 +88,7 @@ def test_report_dated_after_as_of_is_not_counted(tl: TaskList) -> None:
 
 
 # --- indicators (task 4: 60% by 2025-12-31, 80% by 2026-12-31) ---------------------------------
+
 
 def v4(value: float, date: str = "2025-12-01") -> Submission:
     return recent(YANCHI, 4, date, value=value)
@@ -162,6 +170,7 @@ def test_indicator_task_ignores_status_done(tl: TaskList) -> None:
 
 # --- ongoing, stale --------------------------------------------------------------------------
 
+
 def test_ongoing_reported_recently_is_on_track(tl: TaskList) -> None:
     assert unit_status(tl, [recent(HOUSING, 14, "2026-01-01")], "2026-03-01", 14) == "on_track"
 
@@ -198,6 +207,7 @@ def test_done_is_never_stale(tl: TaskList) -> None:
 
 
 # --- several parts, several units --------------------------------------------------------------
+
 
 def test_task6_done_due_part_keeps_ongoing_part(tl: TaskList) -> None:
     s = recent(YANCHI, 6, "2025-12-20", status="done", done_on=d("2025-12-10"))
@@ -240,8 +250,15 @@ def test_supporting_units_entries_are_shown_not_scored(tl: TaskList) -> None:
 
 def test_summary_counts_every_status(tl: TaskList) -> None:
     ev = evaluate(tl, [], d("2026-01-05"))
-    assert list(ev.summary) == ["overdue", "behind", "due_soon", "stale", "on_track",
-                                "done_late", "done"]
+    assert list(ev.summary) == [
+        "overdue",
+        "behind",
+        "due_soon",
+        "stale",
+        "on_track",
+        "done_late",
+        "done",
+    ]
     assert sum(ev.summary.values()) == 20
 
 

@@ -28,17 +28,40 @@ app = typer.Typer(
 
 # --- the common options (SPEC §4) -------------------------------------------------------------
 
-TasksOpt = Annotated[Path | None, typer.Option(
-    "--tasks", envvar="WZ_TASKS_TASKS", show_default=False,
-    help="Task list: a folder of YAML files or one file (default: the embedded Wuzhong policy).")]
-ProgressOpt = Annotated[list[Path] | None, typer.Option(
-    "--progress", envvar="WZ_TASKS_PROGRESS", show_default=False,
-    help="Progress reports: a folder or a file; repeatable (default: ./progress).")]
-AsOfOpt = Annotated[str | None, typer.Option(
-    "--as-of", envvar="WZ_TASKS_AS_OF", metavar="YYYY-MM-DD", show_default=False,
-    help="Evaluate as of this date (default: today in China Standard Time).")]
-LangOpt = Annotated[str, typer.Option(
-    "--lang", envvar="WZ_TASKS_LANG", metavar="zh|en", help="Language of text output.")]
+TasksOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--tasks",
+        envvar="WZ_TASKS_TASKS",
+        show_default=False,
+        help="Task list: a folder of YAML files or one file (default: the built-in policy).",
+    ),
+]
+ProgressOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--progress",
+        envvar="WZ_TASKS_PROGRESS",
+        show_default=False,
+        help="Progress reports: a folder or a file; repeatable (default: ./progress).",
+    ),
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        envvar="WZ_TASKS_AS_OF",
+        metavar="YYYY-MM-DD",
+        show_default=False,
+        help="Evaluate as of this date (default: today in China Standard Time).",
+    ),
+]
+LangOpt = Annotated[
+    str,
+    typer.Option(
+        "--lang", envvar="WZ_TASKS_LANG", metavar="zh|en", help="Language of text output."
+    ),
+]
 
 
 def _fail_usage(message: str) -> NoReturn:
@@ -51,8 +74,9 @@ def _as_of(value: str | None) -> dt.date:
     if value is None or value == "":
         return today_in_china()
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        raise typer.BadParameter(f"{value!r}: write the date as YYYY-MM-DD, e.g. 2025-12-31",
-                                 param_hint="--as-of")
+        raise typer.BadParameter(
+            f"{value!r}: write the date as YYYY-MM-DD, e.g. 2025-12-31", param_hint="--as-of"
+        )
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
@@ -67,8 +91,9 @@ def _lang(value: str) -> str:
 
 def _format(value: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
-        raise typer.BadParameter(f"{value!r}: choose one of {', '.join(allowed)}",
-                                 param_hint="--format")
+        raise typer.BadParameter(
+            f"{value!r}: choose one of {', '.join(allowed)}", param_hint="--format"
+        )
     return value
 
 
@@ -93,8 +118,14 @@ def _task_list_error(exc: Any, lang: str) -> NoReturn:
     _exit(2)
 
 
-def _workspace(tasks: Path | None, progress: list[Path] | None, as_of: dt.date, lang: str,
-               quiet_note: bool = False, **kwargs: Any) -> Any:
+def _workspace(
+    tasks: Path | None,
+    progress: list[Path] | None,
+    as_of: dt.date,
+    lang: str,
+    quiet_note: bool = False,
+    **kwargs: Any,
+) -> Any:
     from wz_tasks.load import TaskListError
     from wz_tasks.workspace import MissingPath, open_workspace
 
@@ -103,8 +134,9 @@ def _workspace(tasks: Path | None, progress: list[Path] | None, as_of: dt.date, 
     except TaskListError as exc:
         _task_list_error(exc, lang)
     except MissingPath as exc:
-        raise typer.BadParameter(f"no such file or folder: {exc}", param_hint="--progress"
-                                 ) from None
+        raise typer.BadParameter(
+            f"no such file or folder: {exc}", param_hint="--progress"
+        ) from None
     if default_missing and not quiet_note:
         from wz_tasks.labels import t
 
@@ -120,17 +152,25 @@ def _resolve_unit(tl: Any, name: str, lang: str) -> str:
     resolved = tl.registry.resolve(name)
     if resolved is None:
         near = tl.registry.suggest(name, limit=5)
-        hint = ("是不是:" + "、".join(near) if lang == "zh" else "Did you mean: " + ", ".join(near)
-                ) if near else ("用 wz-tasks units 查看全部单位" if lang == "zh"
-                                else "see wz-tasks units")
-        raise typer.BadParameter(f"{name}: " + ("未知单位。" if lang == "zh" else "unknown unit. ")
-                                 + hint, param_hint="--unit")
+        hint = (
+            ("是不是:" + "、".join(near) if lang == "zh" else "Did you mean: " + ", ".join(near))
+            if near
+            else ("用 wz-tasks units 查看全部单位" if lang == "zh" else "see wz-tasks units")
+        )
+        raise typer.BadParameter(
+            f"{name}: " + ("未知单位。" if lang == "zh" else "unknown unit. ") + hint,
+            param_hint="--unit",
+        )
     if resolved.is_group:
         members = "、".join(resolved.members)
         raise typer.BadParameter(
-            (f"{resolved.name} 是单位组,请指定其中一个单位:{members}" if lang == "zh" else
-             f"{resolved.name} is a group; name one of its units: {members}"),
-            param_hint="--unit")
+            (
+                f"{resolved.name} 是单位组,请指定其中一个单位:{members}"
+                if lang == "zh"
+                else f"{resolved.name} is a group; name one of its units: {members}"
+            ),
+            param_hint="--unit",
+        )
     return str(resolved.name)
 
 
@@ -143,15 +183,24 @@ def status(
     progress: ProgressOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = "zh",
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, markdown or csv.")
-                   ] = "table",
-    soon: Annotated[int | None, typer.Option(
-        "--soon", min=0, metavar="DAYS", help="The due-soon window in days (default: 30).")
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table, json, markdown or csv.")
+    ] = "table",
+    soon: Annotated[
+        int | None,
+        typer.Option(
+            "--soon", min=0, metavar="DAYS", help="The due-soon window in days (default: 30)."
+        ),
     ] = None,
-    only: Annotated[str | None, typer.Option(
-        "--only", metavar="STATUS,...",
-        help="Show only tasks with these statuses: overdue, behind, due_soon, stale, on_track, "
-        "done_late, done.")] = None,
+    only: Annotated[
+        str | None,
+        typer.Option(
+            "--only",
+            metavar="STATUS,...",
+            help="Show only tasks with these statuses: overdue, behind, due_soon, stale, on_track, "
+            "done_late, done.",
+        ),
+    ] = None,
 ) -> None:
     """Every measure's light and status: overdue, behind, due soon, unreported (红黄绿灯)."""
     from wz_tasks.evaluate import evaluate
@@ -163,8 +212,10 @@ def status(
         wanted = {s.strip() for s in only.split(",") if s.strip()}
         unknown = wanted - set(STATUSES)
         if unknown:
-            raise typer.BadParameter(f"unknown status {', '.join(sorted(unknown))}; choose from "
-                                     + ", ".join(STATUSES), param_hint="--only")
+            raise typer.BadParameter(
+                f"unknown status {', '.join(sorted(unknown))}; choose from " + ", ".join(STATUSES),
+                param_hint="--only",
+            )
     ws = _workspace(tasks, progress, day, lang)
     ev = evaluate(ws.task_list, ws.checked.submissions, day, soon)
     invalid = ws.checked.invalid
@@ -207,8 +258,7 @@ def report(
     progress: ProgressOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = "zh",
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or markdown.")
-                   ] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or markdown.")] = "table",
     soon: Annotated[int | None, typer.Option("--soon", min=0, metavar="DAYS")] = None,
 ) -> None:
     """One unit's own report: what it leads and supports, what falls due, what it owes."""
@@ -232,11 +282,18 @@ def report(
             mine = tuple(u for u in r.units if u.unit == name)
             if mine:
                 lead.append(data.task_result(r, lang, mine))
-        support = [data.task_result(r, lang) for r in ev.tasks
-                   if any(n == name for n, _ in r.supporters)]
-        _print_json({"unit": name, "as_of": ev.as_of.isoformat(), "lead": lead,
-                     "support": support,
-                     "invalid_files": data.invalid_files(invalid, lang)})
+        support = [
+            data.task_result(r, lang) for r in ev.tasks if any(n == name for n, _ in r.supporters)
+        ]
+        _print_json(
+            {
+                "unit": name,
+                "as_of": ev.as_of.isoformat(),
+                "lead": lead,
+                "support": support,
+                "invalid_files": data.invalid_files(invalid, lang),
+            }
+        )
     elif fmt == "markdown":
         from wz_tasks.render import markdown
 
@@ -291,8 +348,10 @@ def show(
     lang, fmt, day = _lang(lang), _format(fmt, ("table", "json")), _as_of(as_of)
     tl = _task_list(tasks, lang)
     if task_id not in tl.tasks:
-        raise typer.BadParameter(f"no task {task_id}; tasks are numbered "
-                                 f"{min(tl.tasks)}–{max(tl.tasks)}", param_hint="ID")
+        raise typer.BadParameter(
+            f"no task {task_id}; tasks are numbered {min(tl.tasks)}–{max(tl.tasks)}",
+            param_hint="ID",
+        )
     ws = _workspace(tasks, progress, day, lang)
     ev = evaluate(ws.task_list, ws.checked.submissions, day)
     result = ev.task(task_id)
@@ -302,9 +361,12 @@ def show(
         out = data.task(tl, tl.tasks[task_id])
         out.update(data.task_result(result, lang))
         out["history"] = sorted(
-            ([{"unit": u.unit, **data.entry(f)} for u in result.units for f in u.history]
-             + [{"unit": n, **data.entry(f)} for n, h in result.supporters for f in h]),
-            key=lambda e: (e["date"], e["unit"]))
+            (
+                [{"unit": u.unit, **data.entry(f)} for u in result.units for f in u.history]
+                + [{"unit": n, **data.entry(f)} for n, h in result.supporters for f in h]
+            ),
+            key=lambda e: (e["date"], e["unit"]),
+        )
         out["invalid_files"] = data.invalid_files(ws.checked.invalid, lang)
         _print_json(out)
     else:
@@ -321,8 +383,12 @@ def units(
     tasks: TasksOpt = None,
     lang: LangOpt = "zh",
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
-    resolve: Annotated[list[str] | None, typer.Argument(
-        metavar="[NAME]...", help="Names to look up: prints the unit each one means.")] = None,
+    resolve: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[NAME]...", help="Names to look up: prints the unit each one means."
+        ),
+    ] = None,
 ) -> None:
     """The unit registry: canonical names, aliases, groups. Give names to resolve them."""
     lang, fmt = _lang(lang), _format(fmt, ("table", "json"))
@@ -331,8 +397,11 @@ def units(
         found = {}
         for name in resolve:
             r = tl.registry.resolve(name)
-            found[name] = (None if r is None else
-                           {"name": r.name, "group": r.is_group, "members": list(r.members)})
+            found[name] = (
+                None
+                if r is None
+                else {"name": r.name, "group": r.is_group, "members": list(r.members)}
+            )
         if fmt == "json":
             _print_json(found)
         else:
@@ -357,21 +426,36 @@ def units(
 
 @app.command()
 def check(
-    paths: Annotated[list[Path] | None, typer.Argument(
-        metavar="[PATH]...", show_default=False,
-        help="Progress files or folders to check (default: the progress path). The rest of "
-        "the progress path is still read for the rules that compare files.")] = None,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[PATH]...",
+            show_default=False,
+            help="Progress files or folders to check (default: the progress path). The rest of "
+            "the progress path is still read for the rules that compare files.",
+        ),
+    ] = None,
     tasks: TasksOpt = None,
     progress: ProgressOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = "zh",
-    fmt: Annotated[str | None, typer.Option(
-        "--format", "-f", show_default=False,
-        help="text, github or json (default: github when GITHUB_ACTIONS=true, else text).")
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            show_default=False,
+            help="text, github or json (default: github when GITHUB_ACTIONS=true, else text).",
+        ),
     ] = None,
-    fail_on: Annotated[str | None, typer.Option(
-        "--fail-on", metavar="STATUS",
-        help="Also fail while any measure is at this status or worse, e.g. overdue.")] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            metavar="STATUS",
+            help="Also fail while any measure is at this status or worse, e.g. overdue.",
+        ),
+    ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
 ) -> None:
     """Validate progress files: the CI gate and pre-commit hook (exit 1 on errors)."""
@@ -385,17 +469,26 @@ def check(
         from wz_tasks.labels import STATUSES
 
         if fail_on not in STATUSES:
-            raise typer.BadParameter(f"{fail_on!r}: choose one of {', '.join(STATUSES)}",
-                                     param_hint="--fail-on")
+            raise typer.BadParameter(
+                f"{fail_on!r}: choose one of {', '.join(STATUSES)}", param_hint="--fail-on"
+            )
     named = None
     if paths:
         missing = [str(p) for p in paths if not p.exists()]
         if missing:
-            raise typer.BadParameter("no such file or folder: " + ", ".join(missing),
-                                     param_hint="PATH")
+            raise typer.BadParameter(
+                "no such file or folder: " + ", ".join(missing), param_hint="PATH"
+            )
         named = [read_report(p) for p in discover_files(paths)]
-    ws = _workspace(tasks, progress, day, lang, quiet_note=named is not None,
-                    future_is_error=True, extra=named or ())
+    ws = _workspace(
+        tasks,
+        progress,
+        day,
+        lang,
+        quiet_note=named is not None,
+        future_is_error=True,
+        extra=named or (),
+    )
     diagnostics = ws.checked.diagnostics
     files = len(ws.files)
     if named is not None:
@@ -423,10 +516,20 @@ def _status_findings(ws: Any, day: dt.date, fail_on: str, lang: str) -> list[Any
         for u in r.units:
             if STATUSES.index(u.status) <= worst_allowed:
                 path, line, col = tl.task_locs[r.task.id]
-                out.append(Diagnostic(path, line, col, "WZ301", {
-                    "task": r.task.id, "unit": u.unit,
-                    "status": {"zh": t(u.status, "zh"), "en": t(u.status, "en")},
-                    "detail": {"zh": detail(u, "zh"), "en": detail(u, "en")}}))
+                out.append(
+                    Diagnostic(
+                        path,
+                        line,
+                        col,
+                        "WZ301",
+                        {
+                            "task": r.task.id,
+                            "unit": u.unit,
+                            "status": {"zh": t(u.status, "zh"), "en": t(u.status, "en")},
+                            "detail": {"zh": detail(u, "zh"), "en": detail(u, "en")},
+                        },
+                    )
+                )
     return out
 
 
@@ -446,13 +549,16 @@ def _print_check(diagnostics: list[Any], files: int, fmt: str, lang: str) -> Non
     console = _console()
     for d in diagnostics:
         line = Text(f"{d.path}:{d.line}:{d.column}: ")
-        line.append(f"{d.severity}[{d.code}]",
-                    style="bold red" if d.severity == "error" else "yellow")
+        line.append(
+            f"{d.severity}[{d.code}]", style="bold red" if d.severity == "error" else "yellow"
+        )
         line.append(" " + d.message(lang))
         console.print(line, soft_wrap=True)
     errors = any(d.severity == "error" for d in diagnostics)
-    console.print(out.summary(files, diagnostics, lang),
-                  style="bold red" if errors else ("yellow" if diagnostics else "green"))
+    console.print(
+        out.summary(files, diagnostics, lang),
+        style="bold red" if errors else ("yellow" if diagnostics else "green"),
+    )
 
 
 @app.command()
@@ -469,12 +575,23 @@ def schema(
 @app.command("new-report")
 def new_report(
     unit: Annotated[str, typer.Option("--unit", "-u", help="The reporting unit.")],
-    date: Annotated[str | None, typer.Option(
-        "--date", metavar="YYYY-MM-DD", show_default=False,
-        help="The date the figures describe (default: today in China Standard Time).")] = None,
-    out: Annotated[Path | None, typer.Option(
-        "--out", "-o", show_default=False,
-        help="Where to write (default: progress/<date>-<unit>.yaml). Never overwrites.")
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            show_default=False,
+            help="The date the figures describe (default: today in China Standard Time).",
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            show_default=False,
+            help="Where to write (default: progress/<date>-<unit>.yaml). Never overwrites.",
+        ),
     ] = None,
     tasks: TasksOpt = None,
     progress: ProgressOpt = None,
@@ -494,18 +611,28 @@ def new_report(
     try:
         write_new(target, text)
     except FileExistsError:
-        _err(f"{target}: " + ("文件已存在,不会覆盖。请换一个 --out 路径或先处理已有文件。"
-                              if lang == "zh" else
-                              "already exists; not overwritten. Choose another --out."))
+        _err(
+            f"{target}: "
+            + (
+                "文件已存在,不会覆盖。请换一个 --out 路径或先处理已有文件。"
+                if lang == "zh"
+                else "already exists; not overwritten. Choose another --out."
+            )
+        )
         _exit(1)
     except OSError as exc:
         _err(f"{target}: {exc.strerror or exc}")
         _exit(1)
     blanks = sum(line.split("#")[0].count("待填写") for line in text.splitlines())
-    _err(f"{target}: " + (f"已生成,有 {blanks} 处“待填写”。填好后运行 wz-tasks check {target}"
-                          if lang == "zh" else
-                          f"written with {blanks} blanks (待填写). Fill them in, then run "
-                          f"wz-tasks check {target}"))
+    _err(
+        f"{target}: "
+        + (
+            f"已生成,有 {blanks} 处“待填写”。填好后运行 wz-tasks check {target}"
+            if lang == "zh"
+            else f"written with {blanks} blanks (待填写). Fill them in, then run "
+            f"wz-tasks check {target}"
+        )
+    )
 
 
 def _version(value: bool) -> None:
@@ -516,8 +643,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """吴忠市物业服务管理工作任务清单:进度督办与报送检查。"""
 
@@ -531,6 +662,8 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:  # last resort: exit 3 (SPEC §4)
-        sys.stderr.write(f"wz-tasks: internal error ({type(exc).__name__}: {exc}). "
-                         "Please report it with the command you ran.\n")
+        sys.stderr.write(
+            f"wz-tasks: internal error ({type(exc).__name__}: {exc}). "
+            "Please report it with the command you ran.\n"
+        )
         sys.exit(3)

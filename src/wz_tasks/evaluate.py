@@ -116,16 +116,38 @@ def _due_part(due: dt.date, history: tuple[Filed, ...], as_of: dt.date, window: 
     return Part("due", "due_soon" if left <= window else "on_track", due=due, days=left)
 
 
-def _indicator_part(task: Task, ind: Indicator, history: tuple[Filed, ...], as_of: dt.date,
-                    window: int, effective: dt.date) -> Part:
-    values = [(f.date, v) for f in history
-              if (v := indicator_value(task, ind, f.entry)) is not None]
+def _indicator_part(
+    task: Task,
+    ind: Indicator,
+    history: tuple[Filed, ...],
+    as_of: dt.date,
+    window: int,
+    effective: dt.date,
+) -> Part:
+    values = [
+        (f.date, v) for f in history if (v := indicator_value(task, ind, f.entry)) is not None
+    ]
     v = values[-1][1] if values else None
 
-    def part(status: str, due: dt.date, target: float, days: int | None = None,
-             done_on: dt.date | None = None, expected: float | None = None) -> Part:
-        return Part(ind.key, status, due=due, days=days, value=v, target=target,
-                    expected=expected, done_on=done_on, kind=ind.kind)
+    def part(
+        status: str,
+        due: dt.date,
+        target: float,
+        days: int | None = None,
+        done_on: dt.date | None = None,
+        expected: float | None = None,
+    ) -> Part:
+        return Part(
+            ind.key,
+            status,
+            due=due,
+            days=days,
+            value=v,
+            target=target,
+            expected=expected,
+            done_on=done_on,
+            kind=ind.kind,
+        )
 
     final = ind.milestones[-1]
     if v is not None and v >= final.target:
@@ -144,25 +166,32 @@ def _indicator_part(task: Task, ind: Indicator, history: tuple[Filed, ...], as_o
         return part(soon, nxt.due, nxt.target, left)
     if v >= nxt.target:
         return part("on_track", nxt.due, nxt.target, left)
-    start, base = ((ind.milestones[index - 1].due, ind.milestones[index - 1].target)
-                   if index else (effective, ind.baseline))
+    start, base = (
+        (ind.milestones[index - 1].due, ind.milestones[index - 1].target)
+        if index
+        else (effective, ind.baseline)
+    )
     span = (nxt.due - start).days
     if span > 0:
         line = _frac(base) + (_frac(nxt.target) - _frac(base)) * Fraction(
-            (as_of - start).days, span)
+            (as_of - start).days, span
+        )
         if _frac(v) < line:
             return part("behind", nxt.due, nxt.target, left, expected=round(float(line), 1))
     return part(soon, nxt.due, nxt.target, left)
 
 
-def evaluate_unit(tl: TaskList, task: Task, unit: str, history: tuple[Filed, ...],
-                  as_of: dt.date, window: int) -> UnitResult:
+def evaluate_unit(
+    tl: TaskList, task: Task, unit: str, history: tuple[Filed, ...], as_of: dt.date, window: int
+) -> UnitResult:
     """One lead unit's status on one task, from its entries (oldest first) dated on or before D."""
     policy = tl.policy
     parts: list[Part] = []
     if task.indicators:
-        parts += [_indicator_part(task, ind, history, as_of, window, policy.effective)
-                  for ind in task.indicators]
+        parts += [
+            _indicator_part(task, ind, history, as_of, window, policy.effective)
+            for ind in task.indicators
+        ]
     elif task.due is not None:
         parts.append(_due_part(task.due, history, as_of, window))
     if task.ongoing:
@@ -179,8 +208,9 @@ def evaluate_unit(tl: TaskList, task: Task, unit: str, history: tuple[Filed, ...
     return UnitResult(unit, status, tuple(parts), deciding, last, since, stale, history)
 
 
-def _index(submissions: Iterable[Submission], as_of: dt.date
-           ) -> dict[tuple[str, int], tuple[Filed, ...]]:
+def _index(
+    submissions: Iterable[Submission], as_of: dt.date
+) -> dict[tuple[str, int], tuple[Filed, ...]]:
     found: dict[tuple[str, int], list[Filed]] = defaultdict(list)
     for sub in submissions:
         if sub.report.date > as_of:
@@ -190,17 +220,23 @@ def _index(submissions: Iterable[Submission], as_of: dt.date
     return {k: tuple(sorted(v, key=lambda f: (f.date, f.path))) for k, v in found.items()}
 
 
-def evaluate(tl: TaskList, submissions: Iterable[Submission], as_of: dt.date,
-             window: int | None = None) -> Evaluation:
+def evaluate(
+    tl: TaskList, submissions: Iterable[Submission], as_of: dt.date, window: int | None = None
+) -> Evaluation:
     """Every task's status for each of its lead units as of `as_of` (SPEC §3)."""
     window = tl.policy.due_soon_days if window is None else window
     index = _index(submissions, as_of)
     results = []
     for task in tl.tasks.values():
-        units = tuple(evaluate_unit(tl, task, unit, index.get((unit, task.id), ()), as_of, window)
-                      for unit in tl.leads(task))
-        supporters = tuple((unit, index.get((unit, task.id), ())) for unit in tl.supports(task)
-                           if unit not in tl.leads(task))
+        units = tuple(
+            evaluate_unit(tl, task, unit, index.get((unit, task.id), ()), as_of, window)
+            for unit in tl.leads(task)
+        )
+        supporters = tuple(
+            (unit, index.get((unit, task.id), ()))
+            for unit in tl.supports(task)
+            if unit not in tl.leads(task)
+        )
         results.append(TaskResult(task, worst(u.status for u in units), units, supporters))
     summary = dict.fromkeys(STATUSES, 0)
     for r in results:

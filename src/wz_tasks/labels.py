@@ -6,8 +6,13 @@ from typing import Any
 
 STATUSES = ("overdue", "behind", "due_soon", "stale", "on_track", "done_late", "done")
 LIGHTS = {
-    "overdue": "red", "behind": "yellow", "due_soon": "yellow", "stale": "yellow",
-    "on_track": "green", "done_late": "green", "done": "green",
+    "overdue": "red",
+    "behind": "yellow",
+    "due_soon": "yellow",
+    "stale": "yellow",
+    "on_track": "green",
+    "done_late": "green",
+    "done": "green",
 }
 
 _LABELS: dict[str, tuple[str, str]] = {
@@ -72,10 +77,14 @@ _LABELS: dict[str, tuple[str, str]] = {
     "report.no_support": ("本单位不配合任何任务。", "This unit supports no measure."),
     "report.no_entry": ("尚无报送。", "No report yet."),
     "summary": ("合计 {total} 项:{counts}", "{total} measures: {counts}"),
-    "invalid.title": ("以下 {n} 个进度文件有错误,未计入统计:",
-                      "{n} progress file(s) have errors and were not counted:"),
-    "no_progress": ("未找到进度报送文件({path}),以下按无报送计算。",
-                    "No progress files found ({path}); evaluated as if nothing was reported."),
+    "invalid.title": (
+        "以下 {n} 个进度文件有错误,未计入统计:",
+        "{n} progress file(s) have errors and were not counted:",
+    ),
+    "no_progress": (
+        "未找到进度报送文件({path}),以下按无报送计算。",
+        "No progress files found ({path}); evaluated as if nothing was reported.",
+    ),
     "tasks.title": ("任务清单(共 {n} 项)", "Task list ({n} measures)"),
     "units.title": ("责任单位(共 {n} 个)", "Units ({n})"),
     "show.history": ("报送记录", "Reporting history"),
@@ -89,10 +98,14 @@ _LABELS: dict[str, tuple[str, str]] = {
     "d.done_on": ("{date} 完成", "done {date}"),
     "d.done_late": ("{date} 完成,晚 {days} 天", "done {date}, {days} days late"),
     "d.value_target": ("{value} / 目标 {target}({due})", "{value} / target {target} ({due})"),
-    "d.value_missed": ("{value} / 目标 {target}({due} 未达到)",
-                       "{value} / target {target} (missed {due})"),
-    "d.value_behind": ("{value} / 序时 {expected} → 目标 {target}({due})",
-                       "{value} / pro-rata {expected} → target {target} ({due})"),
+    "d.value_missed": (
+        "{value} / 目标 {target}({due} 未达到)",
+        "{value} / target {target} (missed {due})",
+    ),
+    "d.value_behind": (
+        "{value} / 序时 {expected} → 目标 {target}({due})",
+        "{value} / pro-rata {expected} → target {target} ({due})",
+    ),
     "d.no_value": ("未报数值 / 目标 {target}({due})", "no value / target {target} ({due})"),
     "d.reached": ("{value} 已达最终目标 {target}", "{value}, final target {target} reached"),
     "d.ongoing": ("长期任务", "ongoing"),

@@ -25,8 +25,9 @@ class TaskListError(Exception):
     """The task list cannot be used; the diagnostics say why (exit code 2)."""
 
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        super().__init__("; ".join(f"{d.path}:{d.line}:{d.column}: {d.message()}"
-                                   for d in diagnostics))
+        super().__init__(
+            "; ".join(f"{d.path}:{d.line}:{d.column}: {d.message()}" for d in diagnostics)
+        )
         self.diagnostics = diagnostics
 
 
@@ -67,12 +68,23 @@ _EXPECTED = {
     "nonempty": {"zh": "至少一项", "en": "at least one item"},
 }
 _TYPE_TO_EXPECTED = {
-    "int_type": "int", "int_parsing": "int", "int_from_float": "int",
-    "float_type": "float", "float_parsing": "float", "finite_number": "finite",
-    "string_type": "str", "date_type": "date", "date_parsing": "date",
-    "date_from_datetime_parsing": "date", "date_from_datetime_inexact": "date",
-    "bool_type": "bool", "bool_parsing": "bool", "list_type": "list",
-    "dict_type": "dict", "model_type": "dict", "model_attributes_type": "dict",
+    "int_type": "int",
+    "int_parsing": "int",
+    "int_from_float": "int",
+    "float_type": "float",
+    "float_parsing": "float",
+    "finite_number": "finite",
+    "string_type": "str",
+    "date_type": "date",
+    "date_parsing": "date",
+    "date_from_datetime_parsing": "date",
+    "date_from_datetime_inexact": "date",
+    "bool_type": "bool",
+    "bool_parsing": "bool",
+    "list_type": "list",
+    "dict_type": "dict",
+    "model_type": "dict",
+    "model_attributes_type": "dict",
     "too_short": "nonempty",
 }
 _REQUIRED_HELP = {
@@ -140,9 +152,14 @@ def validation_diagnostics(
             path, line, col = locate(loc, key=True)
             allowed = _allowed_fields(model, loc[:-1])
             near = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
-            hint = ({"zh": f"是不是要写 {near[0]}?", "en": f"Did you mean {near[0]}?"} if near
-                    else {"zh": "可用字段:" + "、".join(allowed),
-                          "en": "Allowed fields: " + ", ".join(allowed)})
+            hint = (
+                {"zh": f"是不是要写 {near[0]}?", "en": f"Did you mean {near[0]}?"}
+                if near
+                else {
+                    "zh": "可用字段:" + "、".join(allowed),
+                    "en": "Allowed fields: " + ", ".join(allowed),
+                }
+            )
             out.append(Diagnostic(path, line, col, "WZ101", {"field": field, "hint": hint}))
         elif kind == "literal_error" and field == "status":
             path, line, col = locate(loc)
@@ -151,9 +168,15 @@ def validation_diagnostics(
             path, line, col = locate(loc)
             key = _TYPE_TO_EXPECTED.get(kind)
             expected = _EXPECTED[key] if key else {"zh": err["msg"], "en": err["msg"]}
-            out.append(Diagnostic(path, line, col, "WZ103",
-                                  {"field": field, "got": _shown(err["input"]),
-                                   "expected": expected}))
+            out.append(
+                Diagnostic(
+                    path,
+                    line,
+                    col,
+                    "WZ103",
+                    {"field": field, "got": _shown(err["input"]), "expected": expected},
+                )
+            )
         skip.add(loc)
     return out
 
@@ -177,8 +200,11 @@ def _take_placeholders(doc: Document, path: str, taken: set[Any]) -> list[Diagno
                 walk(value, here)
             elif isinstance(value, str) and value.strip() == PLACEHOLDER:
                 line, col = doc.loc(here)
-                found.append(Diagnostic(path, line, col, "WZ123",
-                                        {"field": str(key), "placeholder": PLACEHOLDER}))
+                found.append(
+                    Diagnostic(
+                        path, line, col, "WZ123", {"field": str(key), "placeholder": PLACEHOLDER}
+                    )
+                )
                 taken.add(here)
                 if isinstance(node, dict):
                     del node[key]
@@ -250,8 +276,9 @@ def read_report(path: Path) -> ParsedReport:
         data = path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        return ParsedReport(str(path), None, None,
-                            [Diagnostic(str(path), 1, 1, "WZ011", {"reason": reason})])
+        return ParsedReport(
+            str(path), None, None, [Diagnostic(str(path), 1, 1, "WZ011", {"reason": reason})]
+        )
     return parse_report(str(path), data)
 
 
@@ -277,8 +304,11 @@ def discover(paths: Iterable[Path]) -> Iterator[Path]:
                 continue
             seen.add((st.st_dev, st.st_ino))
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            found += [Path(folder, f) for f in files
-                      if f.endswith((".yaml", ".yml")) and not f.startswith(".")]
+            found += [
+                Path(folder, f)
+                for f in files
+                if f.endswith((".yaml", ".yml")) and not f.startswith(".")
+            ]
         yield from sorted(found)
 
 
@@ -325,15 +355,22 @@ def load_task_list(path: Path | None = None) -> TaskList:
         if doc.fatal or doc.value is None:
             continue
         if not isinstance(doc.value, dict):
-            diags.append(Diagnostic(name, 1, 1, "WZ402",
-                                    {"why": {"zh": "文件顶层应当是映射",
-                                             "en": "top level must be a mapping"}}))
+            diags.append(
+                Diagnostic(
+                    name,
+                    1,
+                    1,
+                    "WZ402",
+                    {"why": {"zh": "文件顶层应当是映射", "en": "top level must be a mapping"}},
+                )
+            )
             continue
         for key, value in doc.value.items():
             if key in merged:
                 line, col = doc.key_locs[(key,)]
-                diags.append(Diagnostic(name, line, col, "WZ009",
-                                        {"key": key, "first": owner[key][0]}))
+                diags.append(
+                    Diagnostic(name, line, col, "WZ009", {"key": key, "first": owner[key][0]})
+                )
                 continue
             merged[key] = value
             owner[key] = (name, doc)

@@ -9,7 +9,11 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 UnitKind = Literal[
-    "city_department", "county_government", "county_department", "township", "enterprise",
+    "city_department",
+    "county_government",
+    "county_department",
+    "township",
+    "enterprise",
     "association",
 ]
 EntryStatus = Literal["not_started", "in_progress", "done"]
@@ -112,18 +116,24 @@ class Entry(_Strict):
     """One measure in a progress report (进度报送中的一项任务)."""
 
     task: Annotated[int, Field(strict=True, description="任务序号(附件2 中的 1–20)")]
-    status: Annotated[EntryStatus, Field(
-        description="not_started 未开始 / in_progress 推进中 / done 已完成")] = "in_progress"
-    done_on: Annotated[dt.date | None, Field(
-        description="完成日期(仅 status: done 时填写,不能晚于报送日期)")] = None
-    value: Annotated[_Number | None, Field(
-        description="主要指标的数值:百分比填 0–100 的数字(不带 %),数量填整数")] = None
-    numerator: Annotated[_Number | None, Field(
-        description="百分比指标的分子(如已组建业委会的小区数),与 denominator 同时填写")] = None
-    denominator: Annotated[_Number | None, Field(
-        description="百分比指标的分母(如小区总数)")] = None
-    values: Annotated[dict[str, _Number] | None, Field(
-        description="本任务其他指标的数值,按指标代码填写,如 {party_work_coverage: 100}")] = None
+    status: Annotated[
+        EntryStatus, Field(description="not_started 未开始 / in_progress 推进中 / done 已完成")
+    ] = "in_progress"
+    done_on: Annotated[
+        dt.date | None, Field(description="完成日期(仅 status: done 时填写,不能晚于报送日期)")
+    ] = None
+    value: Annotated[
+        _Number | None, Field(description="主要指标的数值:百分比填 0–100 的数字(不带 %),数量填整数")
+    ] = None
+    numerator: Annotated[
+        _Number | None,
+        Field(description="百分比指标的分子(如已组建业委会的小区数),与 denominator 同时填写"),
+    ] = None
+    denominator: Annotated[_Number | None, Field(description="百分比指标的分母(如小区总数)")] = None
+    values: Annotated[
+        dict[str, _Number] | None,
+        Field(description="本任务其他指标的数值,按指标代码填写,如 {party_work_coverage: 100}"),
+    ] = None
     progress: Annotated[str | None, Field(description="工作进展")] = None
     problems: Annotated[str | None, Field(description="存在问题")] = None
     next_steps: Annotated[str | None, Field(description="下一步计划")] = None
@@ -133,7 +143,9 @@ class Report(_Strict):
     """One progress file: one unit's submission describing the state on one date."""
 
     model_config = ConfigDict(
-        extra="forbid", frozen=True, allow_inf_nan=False,
+        extra="forbid",
+        frozen=True,
+        allow_inf_nan=False,
         title="wz-tasks 进度报送文件",
         json_schema_extra={"description": "一个文件是一个单位在某一日期的一次进度报送。"},
     )

@@ -33,8 +33,10 @@ class Checked:
 def _hint_units(tl: TaskList, name: str) -> dict[str, str]:
     near = tl.registry.suggest(name)
     if near:
-        return {"zh": "是不是 " + "、".join(near) + "?",
-                "en": "Did you mean " + ", ".join(near) + "?"}
+        return {
+            "zh": "是不是 " + "、".join(near) + "?",
+            "en": "Did you mean " + ", ".join(near) + "?",
+        }
     return {"zh": "请用 wz-tasks units 查看单位名称。", "en": "See wz-tasks units for the names."}
 
 
@@ -42,8 +44,9 @@ def _number(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:g}"
 
 
-def _entry_rules(tl: TaskList, pr: ParsedReport, i: int, entry: Entry, task: Task,
-                 date: dt.date | None) -> Iterator[Diagnostic]:
+def _entry_rules(
+    tl: TaskList, pr: ParsedReport, i: int, entry: Entry, task: Task, date: dt.date | None
+) -> Iterator[Diagnostic]:
     path = pr.path
     doc = pr.doc
     assert doc is not None
@@ -55,8 +58,9 @@ def _entry_rules(tl: TaskList, pr: ParsedReport, i: int, entry: Entry, task: Tas
             return (path, *doc.key_locs[full])
         return (path, *doc.loc(full))
 
-    given = [f for f in ("value", "numerator", "denominator", "values")
-             if getattr(entry, f) is not None]
+    given = [
+        f for f in ("value", "numerator", "denominator", "values") if getattr(entry, f) is not None
+    ]
     if not task.indicators:
         for f in given:
             yield Diagnostic(*at(f, key=True), "WZ111", {"task": task.id, "field": f})
@@ -69,24 +73,50 @@ def _entry_rules(tl: TaskList, pr: ParsedReport, i: int, entry: Entry, task: Tas
             ind = task.indicator(key)
             if ind is None:
                 keys = "、".join(i.key for i in task.indicators)
-                yield Diagnostic(*at("values", key, key=True), "WZ115", {
-                    "task": task.id, "key": key,
-                    "hint": {"zh": f"本任务的指标代码:{keys}", "en": f"Its indicators: {keys}"}})
+                yield Diagnostic(
+                    *at("values", key, key=True),
+                    "WZ115",
+                    {
+                        "task": task.id,
+                        "key": key,
+                        "hint": {"zh": f"本任务的指标代码:{keys}", "en": f"Its indicators: {keys}"},
+                    },
+                )
             else:
                 checks.append((("values", key), val, ind))
         for where, val, ind in checks:
             name = {"zh": ind.name, "en": ind.key}
             if ind.kind == "percent" and not 0 <= val <= 100:
-                yield Diagnostic(*at(*where), "WZ109", {
-                    "field": where[-1], "value": _number(val), "indicator": name,
-                    "range": {"zh": "百分比,应在 0 到 100 之间", "en": "a percentage, 0 to 100"}})
+                yield Diagnostic(
+                    *at(*where),
+                    "WZ109",
+                    {
+                        "field": where[-1],
+                        "value": _number(val),
+                        "indicator": name,
+                        "range": {
+                            "zh": "百分比,应在 0 到 100 之间",
+                            "en": "a percentage, 0 to 100",
+                        },
+                    },
+                )
             elif ind.kind == "count" and val < 0:
-                yield Diagnostic(*at(*where), "WZ109", {
-                    "field": where[-1], "value": _number(val), "indicator": name,
-                    "range": {"zh": "个数,不能小于 0", "en": "a count, 0 or more"}})
+                yield Diagnostic(
+                    *at(*where),
+                    "WZ109",
+                    {
+                        "field": where[-1],
+                        "value": _number(val),
+                        "indicator": name,
+                        "range": {"zh": "个数,不能小于 0", "en": "a count, 0 or more"},
+                    },
+                )
             elif ind.kind == "count" and not float(val).is_integer():
-                yield Diagnostic(*at(*where), "WZ110",
-                                 {"field": where[-1], "value": _number(val), "indicator": name})
+                yield Diagnostic(
+                    *at(*where),
+                    "WZ110",
+                    {"field": where[-1], "value": _number(val), "indicator": name},
+                )
         num, den = entry.numerator, entry.denominator
         if num is not None or den is not None:
             name = {"zh": primary.name, "en": primary.key}
@@ -94,21 +124,45 @@ def _entry_rules(tl: TaskList, pr: ParsedReport, i: int, entry: Entry, task: Tas
             if primary.kind == "count":
                 yield Diagnostic(*at(first, key=True), "WZ112", {"indicator": name})
             elif num is None or den is None:
-                yield Diagnostic(*at(first, key=True), "WZ113", {"why": {
-                    "zh": "numerator 和 denominator 要同时填写",
-                    "en": "give both numerator and denominator"}})
+                yield Diagnostic(
+                    *at(first, key=True),
+                    "WZ113",
+                    {
+                        "why": {
+                            "zh": "numerator 和 denominator 要同时填写",
+                            "en": "give both numerator and denominator",
+                        }
+                    },
+                )
             elif den <= 0 or num < 0:
-                yield Diagnostic(*at("denominator" if den <= 0 else "numerator"), "WZ113", {
-                    "why": {"zh": "分母应大于 0,分子不能为负", "en": "denominator must be > 0, "
-                            "numerator ≥ 0"}})
+                yield Diagnostic(
+                    *at("denominator" if den <= 0 else "numerator"),
+                    "WZ113",
+                    {
+                        "why": {
+                            "zh": "分母应大于 0,分子不能为负",
+                            "en": "denominator must be > 0, numerator ≥ 0",
+                        }
+                    },
+                )
             elif num > den:
-                yield Diagnostic(*at("numerator"), "WZ113", {"why": {
-                    "zh": f"分子 {_number(num)} 大于分母 {_number(den)}",
-                    "en": f"numerator {_number(num)} exceeds denominator {_number(den)}"}})
+                yield Diagnostic(
+                    *at("numerator"),
+                    "WZ113",
+                    {
+                        "why": {
+                            "zh": f"分子 {_number(num)} 大于分母 {_number(den)}",
+                            "en": f"numerator {_number(num)} exceeds denominator {_number(den)}",
+                        }
+                    },
+                )
             elif entry.value is not None and abs(entry.value - num / den * 100) > 0.5:
                 computed = round(num / den * 100, 1)
-                yield Diagnostic(*at("value"), "WZ114",
-                                 {"value": _number(entry.value), "computed": _number(computed)})
+                yield Diagnostic(
+                    *at("value"),
+                    "WZ114",
+                    {"value": _number(entry.value), "computed": _number(computed)},
+                )
     if entry.status == "done" and not task.completes:
         yield Diagnostic(*at("status"), "WZ116", {"task": task.id, "deadline": task.deadline_text})
     if entry.done_on is not None and entry.status != "done":
@@ -120,13 +174,20 @@ def _entry_rules(tl: TaskList, pr: ParsedReport, i: int, entry: Entry, task: Tas
             v = indicator_value(task, ind, entry)
             final = ind.milestones[-1].target
             if v is not None and math.isfinite(v) and v < final:
-                yield Diagnostic(*at("status"), "WZ202", {
-                    "indicator": {"zh": ind.name, "en": ind.key}, "value": _number(v),
-                    "target": _number(final)})
+                yield Diagnostic(
+                    *at("status"),
+                    "WZ202",
+                    {
+                        "indicator": {"zh": ind.name, "en": ind.key},
+                        "value": _number(v),
+                        "target": _number(final),
+                    },
+                )
 
 
-def _file_rules(tl: TaskList, pr: ParsedReport, as_of: dt.date | None
-                ) -> tuple[list[Diagnostic], str | None]:
+def _file_rules(
+    tl: TaskList, pr: ParsedReport, as_of: dt.date | None
+) -> tuple[list[Diagnostic], str | None]:
     """Rules on the valid parts of one report; its diagnostics and its canonical unit."""
     usable = pr.usable
     assert usable is not None
@@ -136,19 +197,36 @@ def _file_rules(tl: TaskList, pr: ParsedReport, as_of: dt.date | None
         resolved = tl.registry.resolve(usable.unit)
         line, col = pr.loc("unit")
         if resolved is None:
-            out.append(Diagnostic(pr.path, line, col, "WZ106",
-                                  {"unit": usable.unit, "hint": _hint_units(tl, usable.unit)}))
+            out.append(
+                Diagnostic(
+                    pr.path,
+                    line,
+                    col,
+                    "WZ106",
+                    {"unit": usable.unit, "hint": _hint_units(tl, usable.unit)},
+                )
+            )
         elif resolved.is_group:
-            out.append(Diagnostic(pr.path, line, col, "WZ107",
-                                  {"unit": resolved.name, "members": "、".join(resolved.members)}))
+            out.append(
+                Diagnostic(
+                    pr.path,
+                    line,
+                    col,
+                    "WZ107",
+                    {"unit": resolved.name, "members": "、".join(resolved.members)},
+                )
+            )
         else:
             unit = resolved.name
     date = usable.date
     if date is not None:
         line, col = pr.loc("date")
         if date < tl.policy.effective:
-            out.append(Diagnostic(pr.path, line, col, "WZ119",
-                                  {"date": date, "effective": tl.policy.effective}))
+            out.append(
+                Diagnostic(
+                    pr.path, line, col, "WZ119", {"date": date, "effective": tl.policy.effective}
+                )
+            )
         if as_of is not None and date > as_of:
             out.append(Diagnostic(pr.path, line, col, "WZ118", {"date": date, "as_of": as_of}))
     first_line: dict[int, int] = {}
@@ -157,24 +235,50 @@ def _file_rules(tl: TaskList, pr: ParsedReport, as_of: dt.date | None
         line, col = pr.loc("entries", i, "task")
         task = tl.tasks.get(entry.task)
         if task is None:
-            out.append(Diagnostic(pr.path, line, col, "WZ104",
-                                  {"task": entry.task, "first": ids[0], "last": ids[-1]}))
+            out.append(
+                Diagnostic(
+                    pr.path,
+                    line,
+                    col,
+                    "WZ104",
+                    {"task": entry.task, "first": ids[0], "last": ids[-1]},
+                )
+            )
             continue
         if entry.task in first_line:
-            out.append(Diagnostic(pr.path, line, col, "WZ120",
-                                  {"task": entry.task, "first": first_line[entry.task]}))
+            out.append(
+                Diagnostic(
+                    pr.path,
+                    line,
+                    col,
+                    "WZ120",
+                    {"task": entry.task, "first": first_line[entry.task]},
+                )
+            )
             continue
         first_line[entry.task] = line
         if unit is not None and unit not in tl.leads(task) and unit not in tl.supports(task):
-            out.append(Diagnostic(pr.path, line, col, "WZ108", {
-                "unit": unit, "task": task.id, "lead": "、".join(task.lead),
-                "support": "、".join(task.support) or "—"}))
+            out.append(
+                Diagnostic(
+                    pr.path,
+                    line,
+                    col,
+                    "WZ108",
+                    {
+                        "unit": unit,
+                        "task": task.id,
+                        "lead": "、".join(task.lead),
+                        "support": "、".join(task.support) or "—",
+                    },
+                )
+            )
         out += _entry_rules(tl, pr, i, entry, task, date)
     return out, unit
 
 
-def check_reports(tl: TaskList, parsed: list[ParsedReport], as_of: dt.date,
-                  future_is_error: bool) -> Checked:
+def check_reports(
+    tl: TaskList, parsed: list[ParsedReport], as_of: dt.date, future_is_error: bool
+) -> Checked:
     """Apply every rule to every file; a file with an error is left out of the submissions.
 
     `future_is_error`: `check` rejects a report dated after D; status merely does not count it.
@@ -197,22 +301,30 @@ def check_reports(tl: TaskList, parsed: list[ParsedReport], as_of: dt.date,
     for (unit, date), group in same_day.items():
         for pr in group if len(group) > 1 else ():
             others = ", ".join(o.path for o in group if o is not pr)
-            by_path[pr.path].append(Diagnostic(pr.path, *pr.loc("date"), "WZ121",
-                                               {"unit": unit, "date": date, "other": others}))
+            by_path[pr.path].append(
+                Diagnostic(
+                    pr.path, *pr.loc("date"), "WZ121", {"unit": unit, "date": date, "other": others}
+                )
+            )
     valid = [pr for pr in usable if not any(d.severity == "error" for d in by_path[pr.path])]
     by_path_warnings = _decreases(tl, valid, units)
     for path, diags in by_path_warnings.items():
         by_path[path] += diags
     diagnostics = sorted((d for ds in by_path.values() for d in ds), key=Diagnostic.sort_key)
-    invalid = {p: sorted(ds, key=Diagnostic.sort_key) for p, ds in by_path.items()
-               if any(d.severity == "error" for d in ds)}
-    submissions = [Submission(units[pr.path], pr.report, pr.path) for pr in valid
-                   if pr.report is not None]
+    invalid = {
+        p: sorted(ds, key=Diagnostic.sort_key)
+        for p, ds in by_path.items()
+        if any(d.severity == "error" for d in ds)
+    }
+    submissions = [
+        Submission(units[pr.path], pr.report, pr.path) for pr in valid if pr.report is not None
+    ]
     return Checked(diagnostics, submissions, invalid)
 
 
-def _decreases(tl: TaskList, valid: list[ParsedReport], units: dict[str, str]
-               ) -> dict[str, list[Diagnostic]]:
+def _decreases(
+    tl: TaskList, valid: list[ParsedReport], units: dict[str, str]
+) -> dict[str, list[Diagnostic]]:
     """A value lower than the same unit's previous report for the same indicator (a warning)."""
     series: dict[tuple[str, int, str], list[tuple[dt.date, float, ParsedReport, tuple[Any, ...]]]]
     series = defaultdict(list)
@@ -224,9 +336,13 @@ def _decreases(tl: TaskList, valid: list[ParsedReport], units: dict[str, str]
                 v = indicator_value(task, ind, entry)
                 if v is None:
                     continue
-                where = (("entries", i, "value") if ind is task.indicators[0]
-                         and entry.value is not None else ("entries", i, "values", ind.key)
-                         if entry.values and ind.key in entry.values else ("entries", i))
+                where = (
+                    ("entries", i, "value")
+                    if ind is task.indicators[0] and entry.value is not None
+                    else ("entries", i, "values", ind.key)
+                    if entry.values and ind.key in entry.values
+                    else ("entries", i)
+                )
                 series[(units[pr.path], task.id, ind.key)].append((pr.report.date, v, pr, where))
     out: dict[str, list[Diagnostic]] = defaultdict(list)
     for (_unit, task_id, key), points in series.items():
@@ -235,7 +351,18 @@ def _decreases(tl: TaskList, valid: list[ParsedReport], units: dict[str, str]
         assert found is not None
         for (d0, v0, pr0, _), (_d1, v1, pr1, where) in itertools.pairwise(points):
             if v1 < v0:
-                out[pr1.path].append(Diagnostic(pr1.path, *pr1.loc(*where), "WZ201", {
-                    "indicator": {"zh": found.name, "en": found.key}, "before": _number(v0),
-                    "before_date": d0, "before_file": pr0.path, "value": _number(v1)}))
+                out[pr1.path].append(
+                    Diagnostic(
+                        pr1.path,
+                        *pr1.loc(*where),
+                        "WZ201",
+                        {
+                            "indicator": {"zh": found.name, "en": found.key},
+                            "before": _number(v0),
+                            "before_date": d0,
+                            "before_file": pr0.path,
+                            "value": _number(v1),
+                        },
+                    )
+                )
     return out

@@ -12,9 +12,12 @@ from wz_tasks.tasklist import TaskList
 def _draft07(node: Any) -> Any:
     """pydantic writes 2020-12 `$defs`; draft-07 editors want `definitions`."""
     if isinstance(node, dict):
-        return {("definitions" if k == "$defs" else k):
-                (v.replace("#/$defs/", "#/definitions/") if k == "$ref" else _draft07(v))
-                for k, v in node.items()}
+        return {
+            ("definitions" if k == "$defs" else k): (
+                v.replace("#/$defs/", "#/definitions/") if k == "$ref" else _draft07(v)
+            )
+            for k, v in node.items()
+        }
     if isinstance(node, list):
         return [_draft07(x) for x in node]
     return node

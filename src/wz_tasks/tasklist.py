@@ -55,56 +55,97 @@ def check_task_list(tl: TaskList, data: TaskListFile, locate: Any) -> list[Diagn
 
     def unknown(loc: tuple[Any, ...], name: str) -> None:
         near = tl.registry.suggest(name)
-        hint = ({"zh": "是不是 " + "、".join(near) + "?", "en": "Did you mean " + ", ".join(near)
-                 + "?"} if near else {"zh": "请先在 units 中登记。", "en": "Add it under units."})
+        hint = (
+            {"zh": "是不是 " + "、".join(near) + "?", "en": "Did you mean " + ", ".join(near) + "?"}
+            if near
+            else {"zh": "请先在 units 中登记。", "en": "Add it under units."}
+        )
         add(loc, "WZ401", {"unit": name, "hint": hint})
 
     for spelling, first, second in tl.registry.spellings_clash():
-        add(("units",), "WZ402", _why(f"名称 {spelling} 同时属于 {first} 和 {second}",
-                                      f"the name {spelling} belongs to both {first} and {second}"))
+        add(
+            ("units",),
+            "WZ402",
+            _why(
+                f"名称 {spelling} 同时属于 {first} 和 {second}",
+                f"the name {spelling} belongs to both {first} and {second}",
+            ),
+        )
     for gi, group in enumerate(data.groups):
         for mi, member in enumerate(group.members):
             if member not in tl.registry.units:
                 unknown(("groups", gi, "members", mi), member)
     if data.policy.expires <= data.policy.effective:
-        add(("policy", "expires"), "WZ402", _why("失效日期应晚于施行日期",
-                                                 "expiry must come after the effective date"))
+        add(
+            ("policy", "expires"),
+            "WZ402",
+            _why("失效日期应晚于施行日期", "expiry must come after the effective date"),
+        )
     seen: dict[int, int] = {}
     for ti, task in enumerate(data.tasks):
         where = ("tasks", ti)
         if task.id in seen:
-            add((*where, "id"), "WZ402", _why(f"任务序号 {task.id} 重复",
-                                              f"task id {task.id} is used twice"))
+            add(
+                (*where, "id"),
+                "WZ402",
+                _why(f"任务序号 {task.id} 重复", f"task id {task.id} is used twice"),
+            )
         seen[task.id] = ti
         if task.category not in tl.categories:
-            add((*where, "category"), "WZ402", _why(f"没有编号为 {task.category} 的类别",
-                                                    f"no category {task.category}"))
+            add(
+                (*where, "category"),
+                "WZ402",
+                _why(f"没有编号为 {task.category} 的类别", f"no category {task.category}"),
+            )
         for role in ("lead", "support"):
             for ni, name in enumerate(getattr(task, role)):
                 if tl.registry.resolve(name) is None:
                     unknown((*where, role, ni), name)
         if task.indicators and task.due is not None:
-            add((*where, "due"), "WZ402", _why(
-                "有量化指标的任务以最后一个节点为完成时限,请删去 due",
-                "a task with indicators is due at its final milestone: remove due"))
+            add(
+                (*where, "due"),
+                "WZ402",
+                _why(
+                    "有量化指标的任务以最后一个节点为完成时限,请删去 due",
+                    "a task with indicators is due at its final milestone: remove due",
+                ),
+            )
         if not (task.indicators or task.due or task.ongoing):
-            add(where, "WZ402", _why("任务需要 due、indicators 或 ongoing: true 之一",
-                                     "a task needs due, indicators or ongoing: true"))
+            add(
+                where,
+                "WZ402",
+                _why(
+                    "任务需要 due、indicators 或 ongoing: true 之一",
+                    "a task needs due, indicators or ongoing: true",
+                ),
+            )
         keys: set[str] = set()
         for ii, ind in enumerate(task.indicators):
             if ind.key in keys:
-                add((*where, "indicators", ii, "key"), "WZ402",
-                    _why(f"指标代码 {ind.key} 重复", f"indicator key {ind.key} is used twice"))
+                add(
+                    (*where, "indicators", ii, "key"),
+                    "WZ402",
+                    _why(f"指标代码 {ind.key} 重复", f"indicator key {ind.key} is used twice"),
+                )
             keys.add(ind.key)
             dues = [m.due for m in ind.milestones]
             if dues != sorted(set(dues)):
-                add((*where, "indicators", ii, "milestones"), "WZ402",
-                    _why("节点日期应从早到晚排列且不重复", "milestones must be in date order"))
+                add(
+                    (*where, "indicators", ii, "milestones"),
+                    "WZ402",
+                    _why("节点日期应从早到晚排列且不重复", "milestones must be in date order"),
+                )
             for mi, ms in enumerate(ind.milestones):
                 if ind.kind == "percent" and ms.target > 100:
-                    add((*where, "indicators", ii, "milestones", mi, "target"), "WZ402",
-                        _why("百分比目标不能超过 100", "a percent target cannot exceed 100"))
+                    add(
+                        (*where, "indicators", ii, "milestones", mi, "target"),
+                        "WZ402",
+                        _why("百分比目标不能超过 100", "a percent target cannot exceed 100"),
+                    )
                 if ind.kind == "count" and ms.target != int(ms.target):
-                    add((*where, "indicators", ii, "milestones", mi, "target"), "WZ402",
-                        _why("数量目标应为整数", "a count target must be whole"))
+                    add(
+                        (*where, "indicators", ii, "milestones", mi, "target"),
+                        "WZ402",
+                        _why("数量目标应为整数", "a count target must be whole"),
+                    )
     return out

@@ -53,17 +53,25 @@ def _entry(task: Task, u: UnitResult | None, commented: bool) -> list[str]:
             names = ";".join(f"{i.key} = {i.name}" for i in task.indicators[1:])
             body.append(f"  values: {{{others}}}  # {names}")
     elif task.completes:
-        done = next((p for p in (u.parts if u else ()) if p.part == "due"
-                     and p.status in ("done", "done_late") and p.done_on), None)
+        done = next(
+            (
+                p
+                for p in (u.parts if u else ())
+                if p.part == "due" and p.status in ("done", "done_late") and p.done_on
+            ),
+            None,
+        )
         if done is not None and done.done_on is not None:  # keep it done while reporting on
             body.append(f"  status: done  # 已于 {done.done_on.isoformat()} 完成,请保持")
             body.append(f"  done_on: {done.done_on.isoformat()}")
         else:
             body.append(f"  status: {_P}  # not_started 未开始 / in_progress 推进中 / done 已完成")
             body.append("  # done_on: YYYY-MM-DD  # 已完成时填写完成日期")
-    body += [f"  progress: {_P}  # 工作进展",
-             f"  problems: {_P}  # 存在问题(没有可删去这一行)",
-             f"  next_steps: {_P}  # 下一步计划"]
+    body += [
+        f"  progress: {_P}  # 工作进展",
+        f"  problems: {_P}  # 存在问题(没有可删去这一行)",
+        f"  next_steps: {_P}  # 下一步计划",
+    ]
     if commented:
         body = ["# " + line for line in body]
     return ["  " + line for line in head + body]
@@ -90,8 +98,11 @@ def render(tl: TaskList, unit: str, date: dt.date, ev: Evaluation) -> str:
             continue
         lines += [*_entry(task, u, commented=False), ""]
     for task in done_already:
-        lines += ["  # 以下任务已完成,无需再报(如有变化可去掉 # 填写):",
-                  *_entry(task, mine[task.id], commented=True), ""]
+        lines += [
+            "  # 以下任务已完成,无需再报(如有变化可去掉 # 填写):",
+            *_entry(task, mine[task.id], commented=True),
+            "",
+        ]
     if supported and mine:
         lines.append("  # ---- 配合任务(需要时去掉行首的 # 填写) ----")
     for task in supported:  # a unit that leads nothing reports on what it supports

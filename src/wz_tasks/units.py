@@ -36,8 +36,9 @@ class UnitRegistry:
                 self._by_spelling.setdefault(normalize(spelling), name)
 
     def _spellings(self) -> list[tuple[str, list[str]]]:
-        return ([(u.name, u.aliases) for u in self.units.values()]
-                + [(g.name, g.aliases) for g in self.groups.values()])
+        return [(u.name, u.aliases) for u in self.units.values()] + [
+            (g.name, g.aliases) for g in self.groups.values()
+        ]
 
     def spellings_clash(self) -> list[tuple[str, str, str]]:
         """(spelling, first owner, second owner) for every spelling two entries both claim."""

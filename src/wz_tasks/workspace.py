@@ -58,9 +58,13 @@ def read_progress(paths: Sequence[Path], defaulted: bool) -> tuple[list[ParsedRe
     return parsed, False
 
 
-def open_workspace(tasks: Path | None, progress: Sequence[Path] | None, as_of: dt.date,
-                   future_is_error: bool = False,
-                   extra: Sequence[ParsedReport] = ()) -> tuple[Workspace, bool]:
+def open_workspace(
+    tasks: Path | None,
+    progress: Sequence[Path] | None,
+    as_of: dt.date,
+    future_is_error: bool = False,
+    extra: Sequence[ParsedReport] = (),
+) -> tuple[Workspace, bool]:
     """Load everything a command needs. Raises TaskListError or MissingPath.
 
     `extra`: files named on the command line (`check FILE`), read beside the progress path.

@@ -64,11 +64,27 @@ _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\Z")
 _SPECIAL = {
-    "": None, "~": None, "null": None, "Null": None, "NULL": None,
-    "true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False,
-    ".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf, ".Inf": math.inf,
-    "-.Inf": -math.inf, ".INF": math.inf, "-.INF": -math.inf,
-    ".nan": math.nan, ".NaN": math.nan, ".NAN": math.nan,
+    "": None,
+    "~": None,
+    "null": None,
+    "Null": None,
+    "NULL": None,
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+    ".inf": math.inf,
+    "+.inf": math.inf,
+    "-.inf": -math.inf,
+    ".Inf": math.inf,
+    "-.Inf": -math.inf,
+    ".INF": math.inf,
+    "-.INF": -math.inf,
+    ".nan": math.nan,
+    ".NaN": math.nan,
+    ".NAN": math.nan,
 }
 
 
@@ -170,15 +186,22 @@ def read_yaml(text: str) -> Document:
             return child
         if frame[2] is None:  # this node is a key
             if isinstance(value, dict | list):
-                problems.append(Problem("WZ103", line, column, {"field": ".".join(map(str, path)),
-                                                                  "expected": "key"}))
+                problems.append(
+                    Problem(
+                        "WZ103",
+                        line,
+                        column,
+                        {"field": ".".join(map(str, path)), "expected": "key"},
+                    )
+                )
                 frame[2] = ""
                 return None
             key = str(value) if value is not None else ""
             if key in container:
                 first = doc.key_locs.get((*path, key), (line, column))
-                problems.append(Problem("WZ009", line, column, {"key": key, "first": first[0]},
-                                        (*path, key)))
+                problems.append(
+                    Problem("WZ009", line, column, {"key": key, "first": first[0]}, (*path, key))
+                )
                 key = f"\0dup{line}:{column}"  # keep parsing; the duplicate is reported
             frame[2], frame[3] = key, (line, column)
             return None

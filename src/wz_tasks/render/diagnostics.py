@@ -11,7 +11,7 @@ def summary(files: int, diagnostics: list[Diagnostic], lang: str) -> str:
     errors = sum(d.severity == "error" for d in diagnostics)
     warnings = len(diagnostics) - errors
     if files == 0:
-        return ("没有需要检查的进度文件。" if lang == "zh" else "no progress files to check.")
+        return "没有需要检查的进度文件。" if lang == "zh" else "no progress files to check."
     if lang == "en":
         return f"checked {files} file(s): {errors} error(s), {warnings} warning(s)"
     return f"检查了 {files} 个文件:{errors} 个错误,{warnings} 个警告"
@@ -31,8 +31,15 @@ def _escape_property(text: str) -> str:
 
 def github_line(d: Diagnostic, lang: str) -> str:
     """A workflow command GitHub turns into an annotation on the file's line."""
-    props = ",".join(f"{k}={_escape_property(str(v))}" for k, v in (
-        ("file", d.path), ("line", d.line), ("col", d.column), ("title", f"{d.code} {d.name}")))
+    props = ",".join(
+        f"{k}={_escape_property(str(v))}"
+        for k, v in (
+            ("file", d.path),
+            ("line", d.line),
+            ("col", d.column),
+            ("title", f"{d.code} {d.name}"),
+        )
+    )
     return f"::{d.severity} {props}::{_escape_data(d.message(lang))}"
 
 

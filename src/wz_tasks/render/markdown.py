@@ -28,18 +28,28 @@ def _invalid(invalid: dict[str, list[Diagnostic]], lang: str) -> list[str]:
     if not invalid:
         return []
     lines = [f"> **{t('invalid.title', lang, n=len(invalid))}**", ">"]
-    lines += [f"> - `{d.path}:{d.line}:{d.column}` {d.code} {d.message(lang)}"
-              for ds in invalid.values() for d in ds]
+    lines += [
+        f"> - `{d.path}:{d.line}:{d.column}` {d.code} {d.message(lang)}"
+        for ds in invalid.values()
+        for d in ds
+    ]
     return [*lines, ""]
 
 
-def status(ev: Evaluation, tl: TaskList, invalid: dict[str, list[Diagnostic]], lang: str,
-           only: set[str] | None = None) -> str:
+def status(
+    ev: Evaluation,
+    tl: TaskList,
+    invalid: dict[str, list[Diagnostic]],
+    lang: str,
+    only: set[str] | None = None,
+) -> str:
     lines = [f"## {t('status.title', lang, as_of=ev.as_of.isoformat())}", ""]
     lines += _invalid(invalid, lang)
     lines += [_summary(ev.summary, lang), ""]
-    heads = [t(k, lang) for k in ("col.id", "col.measure", "col.lead", "col.deadline",
-                                  "col.status", "col.detail")]
+    heads = [
+        t(k, lang)
+        for k in ("col.id", "col.measure", "col.lead", "col.deadline", "col.status", "col.detail")
+    ]
     lines += ["| " + " | ".join(heads) + " |", "|---:|---|---|---|---|---|"]
     for r in ev.tasks:
         if only and r.status not in only:
@@ -47,29 +57,38 @@ def status(ev: Evaluation, tl: TaskList, invalid: dict[str, list[Diagnostic]], l
         if len(r.units) == 1:
             det = detail(r.units[0], lang)
         else:
-            det = "<br>".join(f"{_EMOJI[u.light]} {short_name(tl.registry, u.unit)}:"
-                              f"{detail(u, lang)}" for u in r.units)
+            det = "<br>".join(
+                f"{_EMOJI[u.light]} {short_name(tl.registry, u.unit)}:{detail(u, lang)}"
+                for u in r.units
+            )
         lead = "、".join(short_name(tl.registry, n) for n in r.task.lead)
-        lines.append(f"| {r.task.id} | {_cell(r.task.measure)} | {_cell(lead)} | "
-                     f"{_cell(r.task.deadline_text)} | {_status(r.status, lang)} | {_cell(det)} |")
+        lines.append(
+            f"| {r.task.id} | {_cell(r.task.measure)} | {_cell(lead)} | "
+            f"{_cell(r.task.deadline_text)} | {_status(r.status, lang)} | {_cell(det)} |"
+        )
     return "\n".join(lines) + "\n"
 
 
-def report(ev: Evaluation, tl: TaskList, unit: str, invalid: dict[str, list[Diagnostic]],
-           lang: str) -> str:
+def report(
+    ev: Evaluation, tl: TaskList, unit: str, invalid: dict[str, list[Diagnostic]], lang: str
+) -> str:
     lead = [(r, u) for r in ev.tasks for u in r.units if u.unit == unit]
     support = [(r, h) for r in ev.tasks for name, h in r.supporters if name == unit]
     lines = [f"## {t('report.title', lang, unit=unit, as_of=ev.as_of.isoformat())}", ""]
     lines += _invalid(invalid, lang)
     lines += [f"### {t('report.lead', lang)}", ""]
     if lead:
-        heads = [t(k, lang) for k in ("col.id", "col.measure", "col.deadline", "col.status",
-                                      "col.detail")]
+        heads = [
+            t(k, lang)
+            for k in ("col.id", "col.measure", "col.deadline", "col.status", "col.detail")
+        ]
         lines += ["| " + " | ".join(heads) + " |", "|---:|---|---|---|---|"]
         for r, u in lead:
-            lines.append(f"| {r.task.id} | {_cell(r.task.measure)} | "
-                         f"{_cell(r.task.deadline_text)} | {_status(u.status, lang)} | "
-                         f"{_cell(detail(u, lang))} |")
+            lines.append(
+                f"| {r.task.id} | {_cell(r.task.measure)} | "
+                f"{_cell(r.task.deadline_text)} | {_status(u.status, lang)} | "
+                f"{_cell(detail(u, lang))} |"
+            )
     else:
         lines.append(t("report.no_lead", lang))
     lines += ["", f"### {t('report.support', lang)}", ""]
@@ -78,24 +97,39 @@ def report(ev: Evaluation, tl: TaskList, unit: str, invalid: dict[str, list[Diag
         lines += ["| " + " | ".join(heads) + " |", "|---:|---|---|---|"]
         for r, _h in support:
             lead_names = "、".join(short_name(tl.registry, n) for n in r.task.lead)
-            lines.append(f"| {r.task.id} | {_cell(r.task.measure)} | {_cell(lead_names)} | "
-                         f"{_status(r.status, lang)} |")
+            lines.append(
+                f"| {r.task.id} | {_cell(r.task.measure)} | {_cell(lead_names)} | "
+                f"{_status(r.status, lang)} |"
+            )
     else:
         lines.append(t("report.no_support", lang))
     lines += ["", f"### {t('report.next_due', lang)}", ""]
-    upcoming = sorted((p.due, r.task.id, r.task.measure) for r, u in lead for p in u.parts
-                      if p.due and p.due >= ev.as_of and p.status not in ("done", "done_late"))
+    upcoming = sorted(
+        (p.due, r.task.id, r.task.measure)
+        for r, u in lead
+        for p in u.parts
+        if p.due and p.due >= ev.as_of and p.status not in ("done", "done_late")
+    )
     if upcoming:
-        lines += [f"- {due.isoformat()}({t('days', lang, n=(due - ev.as_of).days)}):"
-                  f"{tid}. {_cell(measure)}" for due, tid, measure in upcoming]
+        lines += [
+            f"- {due.isoformat()}({t('days', lang, n=(due - ev.as_of).days)}):"
+            f"{tid}. {_cell(measure)}"
+            for due, tid, measure in upcoming
+        ]
     else:
         lines.append(t("report.none_due", lang))
     lines += ["", f"### {t('report.unreported', lang)}", ""]
     stale = [(r, u) for r, u in lead if u.stale]
     if stale:
-        lines += [f"- {r.task.id}. {_cell(r.task.measure)}:"
-                  + (t("d.never_reported", lang) if u.last_report is None else
-                     t("d.stale_days", lang, days=u.unreported_days)) for r, u in stale]
+        lines += [
+            f"- {r.task.id}. {_cell(r.task.measure)}:"
+            + (
+                t("d.never_reported", lang)
+                if u.last_report is None
+                else t("d.stale_days", lang, days=u.unreported_days)
+            )
+            for r, u in stale
+        ]
     else:
         lines.append(t("report.none_unreported", lang))
     lines += ["", f"### {t('report.latest', lang)}", ""]
@@ -104,8 +138,11 @@ def report(ev: Evaluation, tl: TaskList, unit: str, invalid: dict[str, list[Diag
     for task, f in entries:
         assert f is not None
         lines.append(f"- **{task.id}. {_cell(task.measure)}**({f.date.isoformat()})")
-        for key, value in (("col.progress", f.entry.progress), ("col.problems", f.entry.problems),
-                           ("col.next_steps", f.entry.next_steps)):
+        for key, value in (
+            ("col.progress", f.entry.progress),
+            ("col.problems", f.entry.problems),
+            ("col.next_steps", f.entry.next_steps),
+        ):
             if value:
                 lines.append(f"  - {t(key, lang)}:{_cell(value)}")
     if not entries:

@@ -18,8 +18,10 @@ from wz_tasks.render.words import bar, detail, number, part_detail, short_name
 from wz_tasks.tasklist import TaskList
 
 _STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}
-_PLAIN_LIGHT = {"zh": {"red": "红", "yellow": "黄", "green": "绿"},
-                "en": {"red": "R", "yellow": "Y", "green": "G"}}
+_PLAIN_LIGHT = {
+    "zh": {"red": "红", "yellow": "黄", "green": "绿"},
+    "en": {"red": "R", "yellow": "Y", "green": "G"},
+}
 
 
 def _box(console: Console) -> box.Box:
@@ -63,8 +65,10 @@ def summary_line(summary: dict[str, int], console: Console, lang: str) -> Text:
     for i, status in enumerate(STATUSES):
         if i:
             text.append(" · ")
-        text.append(f"{t(status, lang)} {summary[status]}",
-                    style=_STYLE[LIGHTS[status]] if summary[status] else "dim")
+        text.append(
+            f"{t(status, lang)} {summary[status]}",
+            style=_STYLE[LIGHTS[status]] if summary[status] else "dim",
+        )
     return text
 
 
@@ -92,43 +96,74 @@ def units_detail(r: TaskResult, tl: TaskList, console: Console, lang: str) -> Te
     not green (identical findings share a line); when all are green, the worst green one."""
     if len(r.units) == 1:
         return _value_detail(r.units[0], lang)
-    lines = [Text("  ").join(lamp_named(short_name(tl.registry, u.unit), u.light, console, lang)
-                             for u in r.units)]
+    lines = [
+        Text("  ").join(
+            lamp_named(short_name(tl.registry, u.unit), u.light, console, lang) for u in r.units
+        )
+    ]
     ordered = sorted(r.units, key=lambda u: STATUSES.index(u.status))
     shown = [u for u in ordered if u.light != "green"] or [
-        u for u in ordered if u.status == r.status]
-    if len(shown) == len(r.units) and len({u.status for u in shown}) == 1 and (
-            r.light == "green" and len({detail(u, lang) for u in shown}) > 1):
+        u for u in ordered if u.status == r.status
+    ]
+    if (
+        len(shown) == len(r.units)
+        and len({u.status for u in shown}) == 1
+        and (r.light == "green" and len({detail(u, lang) for u in shown}) > 1)
+    ):
         everyone = "全部" if lang == "zh" else "all: "
-        return Text("\n").join([lines[0], Text(everyone + t(r.status, lang),
-                                               style=_STYLE[r.light])])
+        return Text("\n").join(
+            [lines[0], Text(everyone + t(r.status, lang), style=_STYLE[r.light])]
+        )
     groups: dict[str, list[UnitResult]] = {}
     for u in shown:
         groups.setdefault(detail(u, lang), []).append(u)
     for members in groups.values():
         names = "、".join(short_name(tl.registry, u.unit) for u in members)
-        lines.append(Text(names + ":", style=_STYLE[members[0].light])
-                     + _value_detail(members[0], lang))
+        lines.append(
+            Text(names + ":", style=_STYLE[members[0].light]) + _value_detail(members[0], lang)
+        )
     return Text("\n").join(lines)
 
 
-def status(console: Console, ev: Evaluation, tl: TaskList, invalid: dict[str, list[Diagnostic]],
-           lang: str, only: set[str] | None = None) -> None:
+def status(
+    console: Console,
+    ev: Evaluation,
+    tl: TaskList,
+    invalid: dict[str, list[Diagnostic]],
+    lang: str,
+    only: set[str] | None = None,
+) -> None:
     invalid_files(console, invalid, lang)
-    table = Table(title=t("status.title", lang, as_of=ev.as_of.isoformat()), box=_box(console),
-                  show_lines=True, title_justify="left", title_style="bold")
+    table = Table(
+        title=t("status.title", lang, as_of=ev.as_of.isoformat()),
+        box=_box(console),
+        show_lines=True,
+        title_justify="left",
+        title_style="bold",
+    )
     table.add_column(t("col.id", lang), justify="right", no_wrap=True)
     table.add_column(t("col.status", lang), no_wrap=True)
-    table.add_column(t("col.measure", lang) + " / " + t("col.lead", lang) + " / "
-                     + t("col.deadline", lang) + " / " + t("col.detail", lang), overflow="fold")
+    table.add_column(
+        t("col.measure", lang)
+        + " / "
+        + t("col.lead", lang)
+        + " / "
+        + t("col.deadline", lang)
+        + " / "
+        + t("col.detail", lang),
+        overflow="fold",
+    )
     for r in ev.tasks:
         if only and r.status not in only:
             continue
         lead = "、".join(short_name(tl.registry, n) for n in r.task.lead)
         head = Text(_measure(r.task, 24 if console.width < 120 else 80), style="bold")
         head.append(f"  {lead} · {r.task.deadline_text}", style="dim")
-        table.add_row(str(r.task.id), status_text(r.status, console, lang),
-                      Text("\n").join([head, units_detail(r, tl, console, lang)]))
+        table.add_row(
+            str(r.task.id),
+            status_text(r.status, console, lang),
+            Text("\n").join([head, units_detail(r, tl, console, lang)]),
+        )
     console.print(table)
     console.print(summary_line(ev.summary, console, lang))
 
@@ -146,11 +181,18 @@ def _task_table(console: Console, lang: str) -> Table:
     return table
 
 
-def report(console: Console, ev: Evaluation, tl: TaskList, unit: str,
-           invalid: dict[str, list[Diagnostic]], lang: str) -> None:
+def report(
+    console: Console,
+    ev: Evaluation,
+    tl: TaskList,
+    unit: str,
+    invalid: dict[str, list[Diagnostic]],
+    lang: str,
+) -> None:
     invalid_files(console, invalid, lang)
-    console.print(Text(t("report.title", lang, unit=unit, as_of=ev.as_of.isoformat()),
-                       style="bold"))
+    console.print(
+        Text(t("report.title", lang, unit=unit, as_of=ev.as_of.isoformat()), style="bold")
+    )
     lead = [(r, u) for r in ev.tasks for u in r.units if u.unit == unit]
     support = [(r, h) for r in ev.tasks for name, h in r.supporters if name == unit]
     width = 24 if console.width < 120 else 80
@@ -160,8 +202,11 @@ def report(console: Console, ev: Evaluation, tl: TaskList, unit: str,
         for r, u in lead:
             head = Text(_measure(r.task, width), style="bold")
             head.append(f"  {r.task.deadline_text}", style="dim")
-            table.add_row(str(r.task.id), status_text(u.status, console, lang),
-                          Text("\n").join([head, _value_detail(u, lang)]))
+            table.add_row(
+                str(r.task.id),
+                status_text(u.status, console, lang),
+                Text("\n").join([head, _value_detail(u, lang)]),
+            )
         console.print(table)
         counts = dict.fromkeys(STATUSES, 0)
         for _, u in lead:
@@ -177,8 +222,11 @@ def report(console: Console, ev: Evaluation, tl: TaskList, unit: str,
             head = Text(_measure(r.task, width), style="bold")
             head.append(f"  {lead_names} · {r.task.deadline_text}", style="dim")
             mine = last_line(h[-1], lang) if h else t("report.no_entry", lang)
-            table.add_row(str(r.task.id), status_text(r.status, console, lang),
-                          Text("\n").join([head, Text(mine)]))
+            table.add_row(
+                str(r.task.id),
+                status_text(r.status, console, lang),
+                Text("\n").join([head, Text(mine)]),
+            )
         console.print(table)
     else:
         console.print(t("report.no_support", lang))
@@ -193,11 +241,16 @@ def report(console: Console, ev: Evaluation, tl: TaskList, unit: str,
     grid = Table.grid(padding=(0, 2))
     for r, u in lead:
         if u.stale:
-            since = (t("d.never_reported", lang) if u.last_report is None
-                     else t("d.stale_days", lang, days=u.unreported_days) + ","
-                     + t("d.last_report", lang, date=u.last_report.isoformat()))
-            grid.add_row(lamp("yellow", console, lang), f"{r.task.id}. {_measure(r.task, width)}",
-                         since)
+            since = (
+                t("d.never_reported", lang)
+                if u.last_report is None
+                else t("d.stale_days", lang, days=u.unreported_days)
+                + ","
+                + t("d.last_report", lang, date=u.last_report.isoformat())
+            )
+            grid.add_row(
+                lamp("yellow", console, lang), f"{r.task.id}. {_measure(r.task, width)}", since
+            )
     console.print(grid if grid.row_count else "  " + t("report.none_unreported", lang))
     _heading(console, "report.latest", lang)
     latest = [(r.task, u.latest) for r, u in lead if u.latest is not None]
@@ -209,8 +262,9 @@ def report(console: Console, ev: Evaluation, tl: TaskList, unit: str,
         console.print("  " + t("report.no_entry", lang))
 
 
-def _upcoming(results: Iterable[tuple[TaskResult, UnitResult]], as_of: dt.date
-              ) -> list[tuple[dt.date, int, TaskResult, str]]:
+def _upcoming(
+    results: Iterable[tuple[TaskResult, UnitResult]], as_of: dt.date
+) -> list[tuple[dt.date, int, TaskResult, str]]:
     """Dates not yet met, from today on, soonest first."""
     out = []
     for r, u in results:
@@ -228,29 +282,41 @@ def _entry_block(task: Task, f: Filed, lang: str, width: int) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, style="dim")
     grid.add_column(overflow="fold")
-    grid.add_row(Text(f"{task.id}.", style="bold"),
-                 Text(f"{_measure(task, width)}({f.date.isoformat()})", style="bold"))
+    grid.add_row(
+        Text(f"{task.id}.", style="bold"),
+        Text(f"{_measure(task, width)}({f.date.isoformat()})", style="bold"),
+    )
     e = f.entry
-    for key, value in (("col.progress", e.progress), ("col.problems", e.problems),
-                       ("col.next_steps", e.next_steps)):
+    for key, value in (
+        ("col.progress", e.progress),
+        ("col.problems", e.problems),
+        ("col.next_steps", e.next_steps),
+    ):
         if value:
             grid.add_row("", Text(t(key, lang) + ":", style="dim") + Text(value))
     return grid
 
 
 def tasks(console: Console, tl: TaskList, lang: str) -> None:
-    table = Table(title=t("tasks.title", lang, n=len(tl.tasks)), box=_box(console),
-                  show_lines=console.is_terminal, title_justify="left")
+    table = Table(
+        title=t("tasks.title", lang, n=len(tl.tasks)),
+        box=_box(console),
+        show_lines=console.is_terminal,
+        title_justify="left",
+    )
     table.add_column(t("col.id", lang), justify="right", no_wrap=True)
     table.add_column(t("col.measure", lang), ratio=3, overflow="fold")
     table.add_column(t("col.lead", lang), ratio=1, overflow="fold")
     table.add_column(t("col.support", lang), ratio=2, overflow="fold")
     table.add_column(t("col.deadline", lang), ratio=1, overflow="fold")
     for task in tl.tasks.values():
-        table.add_row(str(task.id), task.measure,
-                      "、".join(short_name(tl.registry, n) for n in task.lead),
-                      "、".join(short_name(tl.registry, n) for n in task.support),
-                      task.deadline_text)
+        table.add_row(
+            str(task.id),
+            task.measure,
+            "、".join(short_name(tl.registry, n) for n in task.lead),
+            "、".join(short_name(tl.registry, n) for n in task.support),
+            task.deadline_text,
+        )
     console.print(table)
 
 
@@ -269,8 +335,7 @@ def show(console: Console, tl: TaskList, task: Task, result: TaskResult | None, 
     if task.due:
         sched.append(t("d.due_later", lang, due=task.due.isoformat()))
     for ind in task.indicators:
-        ms = ",".join(f"{m.due.isoformat()} ≥ {number(m.target, ind.kind)}"
-                      for m in ind.milestones)
+        ms = ",".join(f"{m.due.isoformat()} ≥ {number(m.target, ind.kind)}" for m in ind.milestones)
         sched.append(f"{ind.name} [{ind.key}]:{ms}")
     if task.ongoing:
         sched.append(t("d.ongoing", lang))
@@ -278,30 +343,49 @@ def show(console: Console, tl: TaskList, task: Task, result: TaskResult | None, 
     if result is not None:
         grid.add_row(t("col.status", lang), status_text(result.status, console, lang))
         for u in result.units:
-            line = Text(short_name(tl.registry, u.unit) + " ") + status_text(u.status, console,
-                                                                              lang)
+            line = Text(short_name(tl.registry, u.unit) + " ") + status_text(
+                u.status, console, lang
+            )
             parts = ";".join(part_detail(p, lang) for p in u.parts)
             grid.add_row("", line + Text(" " + parts))
     console.print(grid)
     if result is None:
         return
-    history = sorted([(u.unit, f) for u in result.units for f in u.history]
-                     + [(name, f) for name, h in result.supporters for f in h],
-                     key=lambda x: (x[1].date, x[0]))
+    history = sorted(
+        [(u.unit, f) for u in result.units for f in u.history]
+        + [(name, f) for name, h in result.supporters for f in h],
+        key=lambda x: (x[1].date, x[0]),
+    )
     console.print()
-    table = Table(title=t("show.history", lang), box=_box(console), title_justify="left",
-                  show_lines=console.is_terminal)
-    for key in ("col.date", "col.unit", "col.status", "col.value", "col.progress",
-                "col.problems", "col.next_steps"):
+    table = Table(
+        title=t("show.history", lang),
+        box=_box(console),
+        title_justify="left",
+        show_lines=console.is_terminal,
+    )
+    for key in (
+        "col.date",
+        "col.unit",
+        "col.status",
+        "col.value",
+        "col.progress",
+        "col.problems",
+        "col.next_steps",
+    ):
         table.add_column(t(key, lang), overflow="fold")
     for unit, f in history:
         e = f.entry
         values = [number(e.value)] if e.value is not None else []
         values += [f"{k}={number(v)}" for k, v in (e.values or {}).items()]
-        table.add_row(f.date.isoformat(), short_name(tl.registry, unit),
-                      t(f"entry.{e.status}", lang),
-                      " ".join(values) or "—", e.progress or "", e.problems or "",
-                      e.next_steps or "")
+        table.add_row(
+            f.date.isoformat(),
+            short_name(tl.registry, unit),
+            t(f"entry.{e.status}", lang),
+            " ".join(values) or "—",
+            e.progress or "",
+            e.problems or "",
+            e.next_steps or "",
+        )
     if not history:
         table.add_row("—", "", "", "", t("report.no_entry", lang), "", "")
     console.print(table)
@@ -309,13 +393,18 @@ def show(console: Console, tl: TaskList, task: Task, result: TaskResult | None, 
 
 def units(console: Console, tl: TaskList, lang: str) -> None:
     reg = tl.registry
-    table = Table(title=t("units.title", lang, n=len(reg.units)), box=_box(console),
-                  title_justify="left")
+    table = Table(
+        title=t("units.title", lang, n=len(reg.units)), box=_box(console), title_justify="left"
+    )
     for key in ("col.unit", "col.kind", "col.aliases", "col.groups"):
         table.add_column(t(key, lang), overflow="fold")
     for u in reg.units.values():
-        table.add_row(u.name, t(f"kind.{u.kind}", lang), "、".join(u.aliases),
-                      "、".join(reg.groups_of(u.name)))
+        table.add_row(
+            u.name,
+            t(f"kind.{u.kind}", lang),
+            "、".join(u.aliases),
+            "、".join(reg.groups_of(u.name)),
+        )
     console.print(table)
     groups = Table(box=_box(console))
     for key in ("kind.group", "col.aliases", "col.members"):

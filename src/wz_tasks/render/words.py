@@ -38,8 +38,11 @@ def part_detail(p: Part, lang: str) -> str:
     if p.part == "due":
         if p.status in ("done", "done_late"):
             done = p.done_on.isoformat() if p.done_on else ""
-            return (t("d.done_on", lang, date=done) if p.status == "done"
-                    else t("d.done_late", lang, date=done, days=p.days))
+            return (
+                t("d.done_on", lang, date=done)
+                if p.status == "done"
+                else t("d.done_late", lang, date=done, days=p.days)
+            )
         if p.status == "overdue":
             return t("d.overdue_days", lang, days=p.days, due=due)
         if p.days == 0:
@@ -58,13 +61,22 @@ def part_detail(p: Part, lang: str) -> str:
     elif p.status == "overdue":
         text = t("d.value_missed", lang, value=value, target=target, due=due)
     elif p.status == "behind":
-        text = t("d.value_behind", lang, value=value, expected=number(p.expected, p.kind),
-                 target=target, due=due)
+        text = t(
+            "d.value_behind",
+            lang,
+            value=value,
+            expected=number(p.expected, p.kind),
+            target=target,
+            due=due,
+        )
     else:
         text = t("d.value_target", lang, value=value, target=target, due=due)
     if p.status == "due_soon" and p.days is not None:
-        text += "," + (t("d.due_today", lang, due=due) if p.days == 0
-                       else t("d.due_in", lang, days=p.days, due=due))
+        text += "," + (
+            t("d.due_today", lang, due=due)
+            if p.days == 0
+            else t("d.due_in", lang, days=p.days, due=due)
+        )
     return text
 
 
