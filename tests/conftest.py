@@ -29,3 +29,11 @@ def sub(unit: str, date: str, *entries: dict[str, Any], path: str | None = None)
     """A valid submission made by hand: sub('市住建局', '2025-05-01', {'task': 1, ...})."""
     report = Report(unit=unit, date=d(date), entries=[Entry(**e) for e in entries])
     return Submission(unit, report, path or f"{date}-{unit}.yaml")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests never write to the user's cache directory."""
+    import os
+
+    os.environ["WZ_TASKS_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))

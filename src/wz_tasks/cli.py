@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
 import re
@@ -54,6 +55,14 @@ AsOfOpt = Annotated[
         metavar="YYYY-MM-DD",
         show_default=False,
         help="Evaluate as of this date (default: today in China Standard Time).",
+    ),
+]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        envvar="WZ_TASKS_NO_CACHE",
+        help="Parse every progress file afresh instead of reusing unchanged ones.",
     ),
 ]
 LangOpt = Annotated[
@@ -119,20 +128,19 @@ def _task_list_error(exc: Any, lang: str) -> NoReturn:
 
 
 def _workspace(
-    tasks: Path | None,
+    tl: Any,
     progress: list[Path] | None,
     as_of: dt.date,
     lang: str,
     quiet_note: bool = False,
+    no_cache: bool = False,
     **kwargs: Any,
 ) -> Any:
-    from wz_tasks.load import TaskListError
+    from wz_tasks.cache import enabled
     from wz_tasks.workspace import MissingPath, open_workspace
 
     try:
-        ws, default_missing = open_workspace(tasks, progress, as_of, **kwargs)
-    except TaskListError as exc:
-        _task_list_error(exc, lang)
+        ws, default_missing = open_workspace(tl, progress, as_of, cache=enabled(no_cache), **kwargs)
     except MissingPath as exc:
         raise typer.BadParameter(
             f"no such file or folder: {exc}", param_hint="--progress"
@@ -183,6 +191,7 @@ def status(
     progress: ProgressOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = "zh",
+    no_cache: NoCacheOpt = False,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="table, json, markdown or csv.")
     ] = "table",
@@ -216,7 +225,7 @@ def status(
                 f"unknown status {', '.join(sorted(unknown))}; choose from " + ", ".join(STATUSES),
                 param_hint="--only",
             )
-    ws = _workspace(tasks, progress, day, lang)
+    ws = _workspace(_task_list(tasks, lang, no_cache), progress, day, lang, no_cache=no_cache)
     ev = evaluate(ws.task_list, ws.checked.submissions, day, soon)
     invalid = ws.checked.invalid
     if fmt == "json":
@@ -258,6 +267,7 @@ def report(
     progress: ProgressOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = "zh",
+    no_cache: NoCacheOpt = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or markdown.")] = "table",
     soon: Annotated[int | None, typer.Option("--soon", min=0, metavar="DAYS")] = None,
 ) -> None:
@@ -265,13 +275,9 @@ def report(
     from wz_tasks.evaluate import evaluate
 
     lang, fmt, day = _lang(lang), _format(fmt, ("table", "json", "markdown")), _as_of(as_of)
-    from wz_tasks.load import TaskListError, load_task_list
-
-    try:  # resolve the unit before reading any progress file: a typo should fail fast
-        name = _resolve_unit(load_task_list(tasks), unit, lang)
-    except TaskListError as exc:
-        _task_list_error(exc, lang)
-    ws = _workspace(tasks, progress, day, lang)
+    tl = _task_list(tasks, lang, no_cache)
+    name = _resolve_unit(tl, unit, lang)  # before reading any progress file: fail fast
+    ws = _workspace(tl, progress, day, lang, no_cache=no_cache)
     ev = evaluate(ws.task_list, ws.checked.submissions, day, soon)
     invalid = ws.checked.invalid
     if fmt == "json":
@@ -324,11 +330,12 @@ def tasks_cmd(
         table.tasks(_console(), tl, lang)
 
 
-def _task_list(tasks: Path | None, lang: str) -> Any:
+def _task_list(tasks: Path | None, lang: str, no_cache: bool = False) -> Any:
+    from wz_tasks.cache import enabled
     from wz_tasks.load import TaskListError, load_task_list
 
     try:
-        return load_task_list(tasks)
+        return load_task_list(tasks, enabled(no_cache))
     except TaskListError as exc:
         _task_list_error(exc, lang)
 
@@ -340,19 +347,20 @@ def show(
     progress: ProgressOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = "zh",
+    no_cache: NoCacheOpt = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:
     """One measure in full, with its status and reporting history."""
     from wz_tasks.evaluate import evaluate
 
     lang, fmt, day = _lang(lang), _format(fmt, ("table", "json")), _as_of(as_of)
-    tl = _task_list(tasks, lang)
+    tl = _task_list(tasks, lang, no_cache)
     if task_id not in tl.tasks:
         raise typer.BadParameter(
             f"no task {task_id}; tasks are numbered {min(tl.tasks)}–{max(tl.tasks)}",
             param_hint="ID",
         )
-    ws = _workspace(tasks, progress, day, lang)
+    ws = _workspace(tl, progress, day, lang, no_cache=no_cache)
     ev = evaluate(ws.task_list, ws.checked.submissions, day)
     result = ev.task(task_id)
     if fmt == "json":
@@ -439,6 +447,7 @@ def check(
     progress: ProgressOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = "zh",
+    no_cache: NoCacheOpt = False,
     fmt: Annotated[
         str | None,
         typer.Option(
@@ -479,13 +488,17 @@ def check(
             raise typer.BadParameter(
                 "no such file or folder: " + ", ".join(missing), param_hint="PATH"
             )
-        named = [read_report(p) for p in discover_files(paths)]
+        from wz_tasks.cache import enabled
+
+        cache = enabled(no_cache)
+        named = [read_report(p, cache) for p in discover_files(paths)]
     ws = _workspace(
-        tasks,
+        _task_list(tasks, lang, no_cache),
         progress,
         day,
         lang,
         quiet_note=named is not None,
+        no_cache=no_cache,
         future_is_error=True,
         extra=named or (),
     )
@@ -596,6 +609,7 @@ def new_report(
     tasks: TasksOpt = None,
     progress: ProgressOpt = None,
     lang: LangOpt = "zh",
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Write a new progress file for a unit, pre-filled with its measures and newest values."""
     from wz_tasks.evaluate import evaluate
@@ -603,9 +617,9 @@ def new_report(
 
     lang = _lang(lang)
     day = _as_of(date)
-    tl = _task_list(tasks, lang)
+    tl = _task_list(tasks, lang, no_cache)
     name = _resolve_unit(tl, unit, lang)
-    ws = _workspace(tasks, progress, day, lang, quiet_note=True)
+    ws = _workspace(tl, progress, day, lang, quiet_note=True, no_cache=no_cache)
     text = render(tl, name, day, evaluate(tl, ws.checked.submissions, day))
     target = out or Path("progress") / f"{day.isoformat()}-{name}.yaml"
     try:
@@ -655,6 +669,11 @@ def _root(
 
 def main() -> None:
     """Entry point: every failure ends in a message and an exit code, never a traceback."""
+    # A short-lived process that builds many small objects and frees them all at exit: the
+    # cyclic collector would only walk the growing heap again and again (a third of a large run).
+    gc.disable()
+    # We use no pydantic plugins; looking for them costs every run a scan of installed packages.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     try:
         app()
     except SystemExit:

@@ -69,8 +69,8 @@ CODES: dict[str, Code] = {
             "WZ005",
             "too-large",
             "error",
-            "文件太大({size} 字节,上限 {limit} 字节)。一份报送不应这么大,请检查是否误传了其他文件",
-            "the file is too large ({size} bytes, limit {limit}). Is this really a progress file?",
+            "文件太大(超过上限 {limit} 字节)。一份报送不应这么大,请检查是否误传了其他文件",
+            "the file is too large (over the {limit}-byte limit). Is this really a progress file?",
         ),
         Code(
             "WZ006",

@@ -9,14 +9,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
 from wz_tasks.codes import Diagnostic
 from wz_tasks.models import Entry, Report, TaskListFile
 from wz_tasks.tasklist import TaskList, check_task_list
-from wz_tasks.yamlsafe import Document, Problem, decode, read_yaml
+from wz_tasks.yamlsafe import MAX_BYTES, Document, Problem, decode, read_yaml
+
+if TYPE_CHECKING:
+    from wz_tasks.cache import ParseCache
 
 PLACEHOLDER = "待填写"  # what new-report writes where the user must fill something in
 
@@ -52,6 +55,11 @@ class ParsedReport:
 
     def loc(self, *path: str | int) -> tuple[int, int]:
         return self.doc.loc(path) if self.doc is not None else (1, 1)
+
+    def at(self, code: str, params: dict[str, Any], *path: str | int) -> Diagnostic:
+        """A diagnostic about the value at `path` in this file."""
+        line, column = self.loc(*path)
+        return Diagnostic(self.path, line, column, code, params)
 
 
 # --- messages for pydantic's error types ------------------------------------------------------
@@ -214,13 +222,19 @@ def _take_placeholders(doc: Document, path: str, taken: set[Any]) -> list[Diagno
     return found
 
 
-def parse_report(path: str, data: bytes) -> ParsedReport:
+def parse_report(path: str, data: bytes, cache: ParseCache | None = None) -> ParsedReport:
     """Read one progress file as far as it goes without the task list."""
-    text, problem = decode(data)
-    if problem is not None or text is None:
-        assert problem is not None
-        return ParsedReport(path, None, None, [_problem(path, problem)])
-    doc = read_yaml(text)
+    doc = cache.get(data) if cache is not None else None
+    if doc is not None:
+        doc.reparse = lambda: read_yaml(decode(Path(path).read_bytes())[0] or "")
+    else:
+        text, problem = decode(data)
+        if problem is not None or text is None:
+            assert problem is not None
+            return ParsedReport(path, None, None, [_problem(path, problem)])
+        doc = read_yaml(text)
+        if cache is not None:
+            cache.put(data, doc)
     diags = [_problem(path, p) for p in doc.problems]
     if doc.fatal:
         return ParsedReport(path, None, doc, diags)
@@ -228,7 +242,8 @@ def parse_report(path: str, data: bytes) -> ParsedReport:
         return ParsedReport(path, None, doc, [*diags, Diagnostic(path, 1, 1, "WZ004")])
     # A value already reported (a bad date, an alias, a blank) is not reported again as a type.
     skip = {p.path for p in doc.problems if p.path is not None}
-    diags += _take_placeholders(doc, path, skip)
+    if PLACEHOLDER.encode() in data:
+        diags += _take_placeholders(doc, path, skip)
 
     def locate(loc: tuple[Any, ...], key: bool = False) -> tuple[str, int, int]:
         if key and loc in doc.key_locs:
@@ -271,15 +286,16 @@ def _salvage(value: Any, bad: set[tuple[Any, ...]]) -> Usable | None:
     return Usable(field("unit", str), field("date", dt.date), entries)
 
 
-def read_report(path: Path) -> ParsedReport:
+def read_report(path: Path, cache: ParseCache | None = None) -> ParsedReport:
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as f:
+            data = f.read(MAX_BYTES + 1)  # a larger file is refused without reading it all
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         return ParsedReport(
             str(path), None, None, [Diagnostic(str(path), 1, 1, "WZ011", {"reason": reason})]
         )
-    return parse_report(str(path), data)
+    return parse_report(str(path), data, cache)
 
 
 def discover(paths: Iterable[Path]) -> Iterator[Path]:
@@ -323,7 +339,7 @@ def embedded_tasks() -> Path:
     return Path(__file__).resolve().parents[2] / "tasks"
 
 
-def load_task_list(path: Path | None = None) -> TaskList:
+def load_task_list(path: Path | None = None, cache: ParseCache | None = None) -> TaskList:
     """Load and check a task list (a folder of YAML files or one file). Raises TaskListError."""
     root = path or embedded_tasks()
     shown = str(root) if path is not None else "<embedded>"
@@ -332,19 +348,32 @@ def load_task_list(path: Path | None = None) -> TaskList:
     elif root.exists():
         files = [root]
     else:
-        raise TaskListError([Diagnostic(str(root), 1, 1, "WZ403", {"path": str(root)})])
+        files = []
     if not files:
         raise TaskListError([Diagnostic(str(root), 1, 1, "WZ403", {"path": str(root)})])
-    merged: dict[str, Any] = {}
-    owner: dict[str, tuple[str, Document]] = {}
-    diags: list[Diagnostic] = []
+    sources: list[tuple[str, bytes]] = []
     for file in files:
         name = str(file) if path is not None else f"tasks/{file.name}"
         try:
-            raw = file.read_bytes()
+            sources.append((name, file.read_bytes()))
         except OSError as exc:
-            diags.append(Diagnostic(name, 1, 1, "WZ011", {"reason": exc.strerror or str(exc)}))
-            continue
+            reason = exc.strerror or str(exc)
+            raise TaskListError([Diagnostic(name, 1, 1, "WZ011", {"reason": reason})]) from None
+    key = b"task-list\0" + b"\0".join(n.encode() + b"\0" + raw for n, raw in sources)
+    found = cache.load(key) if cache is not None else None
+    if isinstance(found, TaskList):
+        return found
+    task_list = _task_list_from(sources, shown)
+    if cache is not None:
+        cache.store(key, task_list)
+    return task_list
+
+
+def _task_list_from(sources: list[tuple[str, bytes]], shown: str) -> TaskList:
+    merged: dict[str, Any] = {}
+    owner: dict[str, tuple[str, Document]] = {}
+    diags: list[Diagnostic] = []
+    for name, raw in sources:
         text, problem = decode(raw)
         if problem is not None or text is None:
             assert problem is not None

@@ -20,7 +20,9 @@ EntryStatus = Literal["not_started", "in_progress", "done"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    # defer_build: a validator is built when first used, so a run that takes the task list from
+    # the cache never builds the task list's validators.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, defer_build=True)
 
 
 # --- the task list (tasks/*.yaml) -------------------------------------------------------------
@@ -146,6 +148,7 @@ class Report(_Strict):
         extra="forbid",
         frozen=True,
         allow_inf_nan=False,
+        defer_build=True,
         title="wz-tasks 进度报送文件",
         json_schema_extra={"description": "一个文件是一个单位在某一日期的一次进度报送。"},
     )

@@ -195,83 +195,41 @@ def _file_rules(
     unit = None
     if usable.unit is not None:
         resolved = tl.registry.resolve(usable.unit)
-        line, col = pr.loc("unit")
         if resolved is None:
-            out.append(
-                Diagnostic(
-                    pr.path,
-                    line,
-                    col,
-                    "WZ106",
-                    {"unit": usable.unit, "hint": _hint_units(tl, usable.unit)},
-                )
-            )
+            hint = _hint_units(tl, usable.unit)
+            out.append(pr.at("WZ106", {"unit": usable.unit, "hint": hint}, "unit"))
         elif resolved.is_group:
-            out.append(
-                Diagnostic(
-                    pr.path,
-                    line,
-                    col,
-                    "WZ107",
-                    {"unit": resolved.name, "members": "、".join(resolved.members)},
-                )
-            )
+            members = "、".join(resolved.members)
+            out.append(pr.at("WZ107", {"unit": resolved.name, "members": members}, "unit"))
         else:
             unit = resolved.name
     date = usable.date
-    if date is not None:
-        line, col = pr.loc("date")
-        if date < tl.policy.effective:
-            out.append(
-                Diagnostic(
-                    pr.path, line, col, "WZ119", {"date": date, "effective": tl.policy.effective}
-                )
-            )
-        if as_of is not None and date > as_of:
-            out.append(Diagnostic(pr.path, line, col, "WZ118", {"date": date, "as_of": as_of}))
-    first_line: dict[int, int] = {}
+    if date is not None and date < tl.policy.effective:
+        out.append(pr.at("WZ119", {"date": date, "effective": tl.policy.effective}, "date"))
+    if date is not None and as_of is not None and date > as_of:
+        out.append(pr.at("WZ118", {"date": date, "as_of": as_of}, "date"))
+    first: dict[int, int] = {}  # task -> index of its first entry
     ids = sorted(tl.tasks)
     for i, entry in usable.entries:
-        line, col = pr.loc("entries", i, "task")
         task = tl.tasks.get(entry.task)
+        where = ("entries", i, "task")
         if task is None:
-            out.append(
-                Diagnostic(
-                    pr.path,
-                    line,
-                    col,
-                    "WZ104",
-                    {"task": entry.task, "first": ids[0], "last": ids[-1]},
-                )
-            )
+            known = {"task": entry.task, "first": ids[0], "last": ids[-1]}
+            out.append(pr.at("WZ104", known, *where))
             continue
-        if entry.task in first_line:
-            out.append(
-                Diagnostic(
-                    pr.path,
-                    line,
-                    col,
-                    "WZ120",
-                    {"task": entry.task, "first": first_line[entry.task]},
-                )
-            )
+        if entry.task in first:
+            first_line = pr.loc("entries", first[entry.task], "task")[0]
+            out.append(pr.at("WZ120", {"task": entry.task, "first": first_line}, *where))
             continue
-        first_line[entry.task] = line
+        first[entry.task] = i
         if unit is not None and unit not in tl.leads(task) and unit not in tl.supports(task):
-            out.append(
-                Diagnostic(
-                    pr.path,
-                    line,
-                    col,
-                    "WZ108",
-                    {
-                        "unit": unit,
-                        "task": task.id,
-                        "lead": "、".join(task.lead),
-                        "support": "、".join(task.support) or "—",
-                    },
-                )
-            )
+            params = {
+                "unit": unit,
+                "task": task.id,
+                "lead": "、".join(task.lead),
+                "support": "、".join(task.support) or "—",
+            }
+            out.append(pr.at("WZ108", params, *where))
         out += _entry_rules(tl, pr, i, entry, task, date)
     return out, unit
 

@@ -19,6 +19,8 @@ class TaskList:
     source: str = "<embedded>"
     # Where each task stands in the task list, for messages about it.
     task_locs: dict[int, tuple[str, int, int]] = field(default_factory=dict)
+    _leads: dict[int, list[str]] = field(default_factory=dict, repr=False)
+    _supports: dict[int, list[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_file(cls, data: TaskListFile, source: str = "<embedded>") -> TaskList:
@@ -32,10 +34,15 @@ class TaskList:
 
     def leads(self, task: Task) -> list[str]:
         """The task's lead units, groups expanded to their members."""
-        return self.registry.expand(task.lead)
+        if task.id not in self._leads:
+            self._leads[task.id] = self.registry.expand(task.lead)
+        return self._leads[task.id]
 
     def supports(self, task: Task) -> list[str]:
-        return self.registry.expand(task.support)
+        """The task's supporting units, groups expanded."""
+        if task.id not in self._supports:
+            self._supports[task.id] = self.registry.expand(task.support)
+        return self._supports[task.id]
 
     def interval(self, task: Task) -> int:
         return task.reporting_interval_days or self.policy.reporting_interval_days

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from wz_tasks.load import ParsedReport, discover, load_task_list, read_report
+from wz_tasks.cache import ParseCache
+from wz_tasks.load import ParsedReport, discover, read_report
 from wz_tasks.rules import Checked, check_reports
 from wz_tasks.tasklist import TaskList
 
@@ -40,40 +41,54 @@ def progress_paths(given: Sequence[Path] | None) -> tuple[list[Path], bool]:
     return [DEFAULT_PROGRESS], True
 
 
-def read_progress(paths: Sequence[Path], defaulted: bool) -> tuple[list[ParsedReport], bool]:
-    """Parse every progress file under `paths`; (reports, whether the default was missing)."""
+def identity(path: str | Path) -> tuple[int, int] | str:
+    """The same file however it is named (overlapping paths, links): its device and inode."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return os.path.abspath(path)
+    return (st.st_dev, st.st_ino)
+
+
+def read_progress(
+    paths: Sequence[Path],
+    defaulted: bool,
+    cache: ParseCache | None = None,
+    seen: set[tuple[int, int] | str] | None = None,
+) -> tuple[list[ParsedReport], bool]:
+    """Parse every progress file under `paths` once (skipping `seen`); also whether the
+    default ./progress was missing."""
     missing = [p for p in paths if not p.exists() and not p.is_symlink()]
     if missing and not defaulted:
         raise MissingPath(", ".join(str(p) for p in missing))
     if missing:
         return [], True
-    seen: set[str] = set()
+    seen = set() if seen is None else seen
     parsed = []
     for file in discover(paths):
-        key = os.path.realpath(file)
-        if key in seen:
-            continue
-        seen.add(key)
-        parsed.append(read_report(file))
+        key = identity(file)
+        if key not in seen:
+            seen.add(key)
+            parsed.append(read_report(file, cache))
     return parsed, False
 
 
 def open_workspace(
-    tasks: Path | None,
+    task_list: TaskList,
     progress: Sequence[Path] | None,
     as_of: dt.date,
     future_is_error: bool = False,
     extra: Sequence[ParsedReport] = (),
+    cache: ParseCache | None = None,
 ) -> tuple[Workspace, bool]:
-    """Load everything a command needs. Raises TaskListError or MissingPath.
+    """Read and check the progress files against the task list. Raises MissingPath.
 
     `extra`: files named on the command line (`check FILE`), read beside the progress path.
     """
-    task_list = load_task_list(tasks)
     paths, defaulted = progress_paths(progress)
-    context, default_missing = read_progress(paths, defaulted)
     # Files named on the command line keep the spelling the user gave them.
-    known = {os.path.realpath(p.path) for p in extra}
-    parsed = [*extra, *(p for p in context if os.path.realpath(p.path) not in known)]
+    named = {identity(p.path) for p in extra}
+    context, default_missing = read_progress(paths, defaulted, cache, named)
+    parsed = [*extra, *context]
     checked = check_reports(task_list, parsed, as_of, future_is_error)
     return Workspace(task_list, checked, [p.path for p in parsed], None), default_missing

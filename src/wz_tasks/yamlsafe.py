@@ -10,10 +10,22 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
 
 try:  # the C parser; ruamel.yaml 0.19 no longer installs it by itself
     from _ruamel_yaml import CParser as _CParser  # type: ignore[import-not-found]
@@ -41,13 +53,36 @@ class Problem:
 
 @dataclass
 class Document:
-    """A parsed file: its value, where each value and key stands, and what was wrong."""
+    """A parsed file: its value, where each value and key stands, and what was wrong.
+
+    A document from the cache comes without locations; `reparse` finds them when a message
+    needs one (most files never need any).
+    """
 
     value: Any
-    locs: dict[Path, Loc]
-    key_locs: dict[Path, Loc]
+    _locs: dict[Path, Loc] | None
+    _key_locs: dict[Path, Loc] | None
     problems: list[Problem]
     fatal: bool = False
+    reparse: Callable[[], Document] | None = field(default=None, repr=False, compare=False)
+
+    def _located(self) -> None:
+        if self._locs is None:
+            again = self.reparse() if self.reparse is not None else None
+            self._locs = again._locs if again is not None else {}
+            self._key_locs = again._key_locs if again is not None else {}
+
+    @property
+    def locs(self) -> dict[Path, Loc]:
+        self._located()
+        assert self._locs is not None
+        return self._locs
+
+    @property
+    def key_locs(self) -> dict[Path, Loc]:
+        self._located()
+        assert self._key_locs is not None
+        return self._key_locs
 
     def loc(self, path: Path) -> Loc:
         """Where the value at `path` stands, or the nearest enclosing value that exists."""
@@ -214,47 +249,47 @@ def read_yaml(text: str) -> Document:
             doc.locs[child] = (line, column)
         return child
 
+    skipped = (StreamStartEvent, StreamEndEvent, DocumentEndEvent)
     try:
         for event in _events(text):
-            kind = type(event).__name__
-            if kind in ("StreamStartEvent", "StreamEndEvent", "DocumentEndEvent"):
+            kind = type(event)
+            if kind in skipped:
                 continue
-            if kind == "DocumentStartEvent":
-                documents += 1
-                if documents > 1:
-                    m = event.start_mark
-                    problems.append(Problem("WZ010", m.line + 1, m.column + 1, {}))
-                    doc.fatal = True
-                    break
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                stack.pop()
                 continue
             mark = event.start_mark
             line, column = mark.line + 1, mark.column + 1
-            if kind.endswith("EndEvent"):  # MappingEndEvent, SequenceEndEvent
-                stack.pop()
+            if kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    problems.append(Problem("WZ010", line, column, {}))
+                    doc.fatal = True
+                    break
                 continue
             nodes += 1
             if nodes > MAX_NODES:
-                problems.append(Problem("WZ005", line, column, {"nodes": MAX_NODES}))
+                problems.append(Problem("WZ005", line, column, {"limit": f"{MAX_NODES} nodes"}))
                 doc.fatal = True
                 break
-            if kind == "AliasEvent":
+            if kind is AliasEvent:
                 path = place(None, line, column)
                 problems.append(Problem("WZ007", line, column, {"anchor": event.anchor}, path))
                 continue
-            if kind == "ScalarEvent":
+            if kind is ScalarEvent:
                 plain = event.implicit[0] and not event.style
                 value: Any = _resolve_plain(event.value) if plain else event.value
                 path = place(value, line, column)
                 if isinstance(value, InvalidDate):
                     problems.append(Problem("WZ105", line, column, {"text": str(value)}, path))
             else:
-                container: dict[str, Any] | list[Any] = {} if kind == "MappingStartEvent" else []
+                container: dict[str, Any] | list[Any] = {} if kind is MappingStartEvent else []
                 path = place(container, line, column)
             if event.anchor is not None:
                 problems.append(Problem("WZ007", line, column, {"anchor": event.anchor}, path))
             if event.tag is not None:
                 problems.append(Problem("WZ008", line, column, {"tag": event.tag}, path))
-            if kind == "ScalarEvent":
+            if kind is ScalarEvent:
                 continue
             if len(stack) >= MAX_DEPTH:
                 problems.append(Problem("WZ006", line, column, {"limit": MAX_DEPTH}))
