@@ -40,8 +40,9 @@ NEXT = [
 
 
 def _text(rng: random.Random, parts: list[str]) -> str:
-    return rng.choice(parts).format(n=rng.randint(2, 30), m=rng.randint(5, 300),
-                                    p=rng.randint(40, 99))
+    return rng.choice(parts).format(
+        n=rng.randint(2, 30), m=rng.randint(5, 300), p=rng.randint(40, 99)
+    )
 
 
 def task_list(measures: int, units: int) -> str:
@@ -57,22 +58,32 @@ def task_list(measures: int, units: int) -> str:
         "  - {number: 1, title: 合成类别}",
         "units:",
     ]
-    lines += [f"  - {{name: 单位{u:03d}, kind: city_department, aliases: [第{u}单位]}}"
-              for u in range(units)]
+    lines += [
+        f"  - {{name: 单位{u:03d}, kind: city_department, aliases: [第{u}单位]}}"
+        for u in range(units)
+    ]
     lines.append("tasks:")
     for t in range(1, measures + 1):
         lead = f"单位{(t - 1) % units:03d}"
-        support = ", ".join(f"单位{(t + k) % units:03d}" for k in range(1, 25)
-                            if (t + k) % units != (t - 1) % units)
-        lines += [f"  - id: {t}", "    category: 1",
-                  f"    measure: 第{t}项合成措施,用于测量大规模进度报送的处理速度。",
-                  f"    lead: [{lead}]", f"    support: [{support}]"]
+        support = ", ".join(
+            f"单位{(t + k) % units:03d}" for k in range(1, 25) if (t + k) % units != (t - 1) % units
+        )
+        lines += [
+            f"  - id: {t}",
+            "    category: 1",
+            f"    measure: 第{t}项合成措施,用于测量大规模进度报送的处理速度。",
+            f"    lead: [{lead}]",
+            f"    support: [{support}]",
+        ]
         if t % 3 == 0:
             lines += ["    deadline_text: 长期坚持", "    ongoing: true"]
         elif t % 3 == 1:
-            lines += ["    deadline_text: 2030年底达到80%", "    indicators:",
-                      f"      - {{key: rate_{t}, name: 第{t}项完成率, kind: percent, milestones: "
-                      "[{due: 2028-12-31, target: 50}, {due: 2030-12-31, target: 80}]}"]
+            lines += [
+                "    deadline_text: 2030年底达到80%",
+                "    indicators:",
+                f"      - {{key: rate_{t}, name: 第{t}项完成率, kind: percent, milestones: "
+                "[{due: 2028-12-31, target: 50}, {due: 2030-12-31, target: 80}]}",
+            ]
         else:
             lines += ["    deadline_text: 2029年6月", "    due: 2029-06-30"]
     return "\n".join(lines) + "\n"
@@ -80,8 +91,11 @@ def task_list(measures: int, units: int) -> str:
 
 def tasks_of(unit: int, measures: int, units: int) -> list[int]:
     """Measures the unit leads or supports, 20 of them."""
-    mine = [t for t in range(1, measures + 1)
-            if (t - 1) % units == unit or any((t + k) % units == unit for k in range(1, 25))]
+    mine = [
+        t
+        for t in range(1, measures + 1)
+        if (t - 1) % units == unit or any((t + k) % units == unit for k in range(1, 25))
+    ]
     return mine[:PER_FILE]
 
 
@@ -101,21 +115,28 @@ def generate(name: str, scale: float = 1.0) -> Path:
         folder.mkdir()
         for m in range(months):
             date = dt.date(2020 + (m + 1) // 12, (m + 1) % 12 + 1, 1) - dt.timedelta(days=1)
-            lines = ["# yaml-language-server: $schema=../../progress.schema.json",
-                     f"unit: 单位{u:03d}", f"date: {date.isoformat()}",
-                     "contact: 王五 0953-1234567", "entries:"]
+            lines = [
+                "# yaml-language-server: $schema=../../progress.schema.json",
+                f"unit: 单位{u:03d}",
+                f"date: {date.isoformat()}",
+                "contact: 王五 0953-1234567",
+                "entries:",
+            ]
             for t in tasks:
                 lines.append(f"  - task: {t}")
                 if t % 3 == 1:
                     lines.append(f"    value: {min(100, 5 + m * 2 + u % 4)}")
                 elif t % 3 == 2 and m > months - 3:
                     lines += ["    status: done", f"    done_on: {date.isoformat()}"]
-                lines += [f"    progress: {_text(rng, PROGRESS)}{rng.choice(TAILS)}",
-                          f"    problems: {rng.choice(PROBLEMS)}",
-                          f"    next_steps: {rng.choice(NEXT)}"]
+                lines += [
+                    f"    progress: {_text(rng, PROGRESS)}{rng.choice(TAILS)}",
+                    f"    problems: {rng.choice(PROBLEMS)}",
+                    f"    next_steps: {rng.choice(NEXT)}",
+                ]
                 entries += 1
-            (folder / f"{date.isoformat()}.yaml").write_text("\n".join(lines) + "\n",
-                                                             encoding="utf-8")
+            (folder / f"{date.isoformat()}.yaml").write_text(
+                "\n".join(lines) + "\n", encoding="utf-8"
+            )
             files += 1
     print(f"{out}: {files} files, {entries} entries")
     return out

@@ -266,3 +266,10 @@ def test_summary_counts_every_status(tl: TaskList) -> None:
 def test_every_task_has_a_status_on_any_day(tl: TaskList, as_of: str) -> None:
     ev = evaluate(tl, [], dt.date.fromisoformat(as_of))
     assert len(ev.tasks) == 20
+
+
+def test_reporting_done_again_keeps_the_first_date(tl: TaskList) -> None:
+    first = recent(HOUSING, 7, "2025-12-20", status="done")
+    again = recent(HOUSING, 7, "2026-03-31", status="done", progress="已完成,持续运行")
+    r = unit_result(tl, [first, again], "2026-04-01", 7)
+    assert r.status == "done" and r.deciding.done_on == d("2025-12-20")

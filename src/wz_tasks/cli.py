@@ -122,8 +122,10 @@ def _exit(code: int) -> NoReturn:
 
 
 def _task_list_error(exc: Any, lang: str) -> NoReturn:
+    from wz_tasks.render.diagnostics import text_line
+
     for d in exc.diagnostics:
-        _err(f"{d.path}:{d.line}:{d.column}: error[{d.code}] {d.message(lang)}")
+        _err(text_line(d, lang))
     _exit(2)
 
 
@@ -557,21 +559,9 @@ def _print_check(diagnostics: list[Any], files: int, fmt: str, lang: str) -> Non
             print(out.github_line(d, lang))
         print(out.summary(files, diagnostics, lang))
         return
-    from rich.text import Text
-
-    console = _console()
-    for d in diagnostics:
-        line = Text(f"{d.path}:{d.line}:{d.column}: ")
-        line.append(
-            f"{d.severity}[{d.code}]", style="bold red" if d.severity == "error" else "yellow"
-        )
-        line.append(" " + d.message(lang))
-        console.print(line, soft_wrap=True)
-    errors = any(d.severity == "error" for d in diagnostics)
-    console.print(
-        out.summary(files, diagnostics, lang),
-        style="bold red" if errors else ("yellow" if diagnostics else "green"),
-    )
+    # Plain ANSI rather than rich: this is the pre-commit path, where start-up time is felt.
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    sys.stdout.write(out.text(files, diagnostics, lang, color))
 
 
 @app.command()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from wz_tasks.labels import LIGHTS, STATUSES
-from wz_tasks.models import Entry, Indicator, Submission, Task
+from wz_tasks.models import Entry, Indicator, Submission, Task, indicator_value
 from wz_tasks.tasklist import TaskList
 
 _RANK = {s: i for i, s in enumerate(STATUSES)}  # 0 is worst
@@ -92,21 +92,23 @@ def _frac(x: float) -> Fraction:
     return Fraction(repr(x)) if isinstance(x, float) else Fraction(x)
 
 
-def indicator_value(task: Task, ind: Indicator, entry: Entry) -> float | None:
-    """The value an entry gives for an indicator: `value` (or the ratio) for the primary one."""
-    if ind is task.indicators[0]:
-        if entry.value is not None:
-            return entry.value
-        if entry.numerator is not None and entry.denominator:
-            return entry.numerator / entry.denominator * 100
-        return None
-    return (entry.values or {}).get(ind.key)
+def _done_on(history: tuple[Filed, ...]) -> dt.date:
+    """When a unit whose newest entry says done got it done: the `done_on` it gives, else the
+    first report of its closing run of "done" reports (re-reporting done later changes nothing)."""
+    streak = history[-1]
+    for filed in reversed(history):
+        if filed.entry.status != "done":
+            break
+        streak = filed
+        if filed.entry.done_on is not None:
+            break
+    return history[-1].entry.done_on or streak.entry.done_on or streak.date
 
 
 def _due_part(due: dt.date, history: tuple[Filed, ...], as_of: dt.date, window: int) -> Part:
     latest = history[-1] if history else None
     if latest is not None and latest.entry.status == "done":
-        done_on = latest.entry.done_on or latest.date
+        done_on = _done_on(history)
         if done_on <= due:
             return Part("due", "done", due=due, done_on=done_on)
         return Part("due", "done_late", due=due, done_on=done_on, days=(done_on - due).days)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -226,7 +225,7 @@ def parse_report(path: str, data: bytes, cache: ParseCache | None = None) -> Par
     """Read one progress file as far as it goes without the task list."""
     doc = cache.get(data) if cache is not None else None
     if doc is not None:
-        doc.reparse = lambda: read_yaml(decode(Path(path).read_bytes())[0] or "")
+        doc.reparse = _reparser(path)
     else:
         text, problem = decode(data)
         if problem is not None or text is None:
@@ -260,7 +259,15 @@ def parse_report(path: str, data: bytes, cache: ParseCache | None = None) -> Par
         usable = _salvage(doc.value, {tuple(e["loc"]) for e in exc.errors()} | skip)
     if any(d.severity == "error" for d in diags):
         report = None
+    elif not diags:
+        # A clean file keeps only its report; its locations are found again if ever needed
+        # (a warning from a later rule), which keeps a province-sized run well under 1 GiB.
+        doc = Document(None, None, None, [], reparse=_reparser(path))
     return ParsedReport(path, report, doc, diags, usable)
+
+
+def _reparser(path: str) -> Callable[[], Document]:
+    return lambda: read_yaml(decode(Path(path).read_bytes())[0] or "")
 
 
 def _salvage(value: Any, bad: set[tuple[Any, ...]]) -> Usable | None:
@@ -333,7 +340,7 @@ def discover(paths: Iterable[Path]) -> Iterator[Path]:
 
 def embedded_tasks() -> Path:
     """The task list shipped in the package (or the repository's tasks/ in a source checkout)."""
-    packaged = Path(str(resources.files("wz_tasks") / "tasks"))
+    packaged = Path(__file__).resolve().parent / "tasks"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "tasks"

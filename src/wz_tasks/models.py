@@ -109,6 +109,17 @@ class TaskListFile(_Strict):
     tasks: list[Task]
 
 
+def indicator_value(task: Task, ind: Indicator, entry: Entry) -> float | None:
+    """The value an entry gives for an indicator: `value` (or the ratio) for the primary one."""
+    if ind is task.indicators[0]:
+        if entry.value is not None:
+            return entry.value
+        if entry.numerator is not None and entry.denominator:
+            return entry.numerator / entry.denominator * 100
+        return None
+    return (entry.values or {}).get(ind.key)
+
+
 # --- progress reports (progress/**/*.yaml) ----------------------------------------------------
 
 _Number = Annotated[float, Field(strict=False)]

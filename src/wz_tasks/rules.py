@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from wz_tasks.codes import Diagnostic
-from wz_tasks.evaluate import indicator_value
 from wz_tasks.load import ParsedReport
-from wz_tasks.models import Entry, Submission, Task
+from wz_tasks.models import Entry, Submission, Task, indicator_value
 from wz_tasks.tasklist import TaskList
 
 

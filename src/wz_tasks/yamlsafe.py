@@ -185,17 +185,34 @@ def _events(text: str) -> Any:
 
 def _syntax_problem(text: str, exc: YAMLError) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = mark.line + 1 if mark is not None else 1
-    column = mark.column + 1 if mark is not None else 1
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if mark is not None:
+        line, column = mark.line + 1, mark.column + 1
+    else:  # a reader error gives a character position instead
+        position = getattr(exc, "position", 0) or 0
+        if _CParser is not None:  # libyaml counts bytes of UTF-8
+            position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+    problem = str(getattr(exc, "problem", None) or getattr(exc, "reason", None) or exc)
     lines = text.splitlines()
     here = lines[line - 1] if 0 < line <= len(lines) else ""
-    if "\t" in here[: len(here) - len(here.lstrip())] or "tab" in str(problem):
+    indent = here[: len(here) - len(here.lstrip())]
+    if "\t" in indent or "tab character" in problem:
         tab_at = here.find("\t")
-        return Problem("WZ001", line, tab_at + 1 if tab_at >= 0 else column, {"tab": True})
-    if "control characters" in str(problem) or "unacceptable character" in str(problem):
+        return Problem(
+            "WZ001",
+            line,
+            tab_at + 1 if tab_at >= 0 else column,
+            {
+                "problem": {
+                    "zh": "这一行用了 Tab 键缩进,YAML 只能用空格缩进",
+                    "en": "this line is indented with a tab; YAML allows spaces only",
+                }
+            },
+        )
+    if "control characters" in problem or "unacceptable character" in problem:
         return Problem("WZ003", line, column, {})
-    return Problem("WZ001", line, column, {"problem": str(problem)})
+    return Problem("WZ001", line, column, {"problem": problem.splitlines()[0]})
 
 
 def read_yaml(text: str) -> Document:
@@ -221,15 +238,10 @@ def read_yaml(text: str) -> Document:
             return child
         if frame[2] is None:  # this node is a key
             if isinstance(value, dict | list):
-                problems.append(
-                    Problem(
-                        "WZ103",
-                        line,
-                        column,
-                        {"field": ".".join(map(str, path)), "expected": "key"},
-                    )
-                )
-                frame[2] = ""
+                expected = {"zh": "简单的字段名,如 value", "en": "a plain field name, e.g. value"}
+                params = {"field": "(字段名)", "got": "[…]", "expected": expected}
+                problems.append(Problem("WZ103", line, column, params))
+                frame[2] = f"\0key{line}:{column}"  # its value is left out; the key is reported
                 return None
             key = str(value) if value is not None else ""
             if key in container:

@@ -17,8 +17,24 @@ def summary(files: int, diagnostics: list[Diagnostic], lang: str) -> str:
     return f"检查了 {files} 个文件:{errors} 个错误,{warnings} 个警告"
 
 
-def text_line(d: Diagnostic, lang: str) -> str:
-    return f"{d.path}:{d.line}:{d.column}: {d.severity}[{d.code}] {d.message(lang)}"
+_RED, _YELLOW, _GREEN, _RESET = "\x1b[1;31m", "\x1b[33m", "\x1b[32m", "\x1b[0m"
+
+
+def text_line(d: Diagnostic, lang: str, color: bool = False) -> str:
+    tag = f"{d.severity}[{d.code}]"
+    if color:
+        tag = (_RED if d.severity == "error" else _YELLOW) + tag + _RESET
+    return f"{d.path}:{d.line}:{d.column}: {tag} {d.message(lang)}"
+
+
+def text(files: int, diagnostics: list[Diagnostic], lang: str, color: bool = False) -> str:
+    """One line per finding, `path:line:col: error[WZ104] message`, then a summary line."""
+    lines = [text_line(d, lang, color) for d in diagnostics]
+    last = summary(files, diagnostics, lang)
+    if color:
+        errors = any(d.severity == "error" for d in diagnostics)
+        last = (_RED if errors else _YELLOW if diagnostics else _GREEN) + last + _RESET
+    return "\n".join([*lines, last]) + "\n"
 
 
 def _escape_data(text: str) -> str:

@@ -14,6 +14,7 @@ from wz_tasks.codes import Diagnostic
 from wz_tasks.evaluate import Evaluation, Filed, TaskResult, UnitResult
 from wz_tasks.labels import LIGHTS, STATUSES, t
 from wz_tasks.models import Task
+from wz_tasks.render.diagnostics import text_line
 from wz_tasks.render.words import bar, detail, number, part_detail, short_name
 from wz_tasks.tasklist import TaskList
 
@@ -43,11 +44,7 @@ def status_text(status: str, console: Console, lang: str) -> Text:
 
 
 def diagnostic_line(d: Diagnostic, lang: str) -> Text:
-    style = "bold red" if d.severity == "error" else "yellow"
-    line = Text(f"{d.path}:{d.line}:{d.column}: ")
-    line.append(f"{d.severity}[{d.code}]", style=style)
-    line.append(" " + d.message(lang))
-    return line
+    return Text.from_ansi(text_line(d, lang, color=True))
 
 
 def invalid_files(console: Console, invalid: dict[str, list[Diagnostic]], lang: str) -> None:
