@@ -219,7 +219,7 @@ def main() -> None:
         )
     lines += [
         "",
-        f"Growth (first run, city data at 1×, 2×, 4× entries): "
+        "Growth (first run, city data at 1×, 2×, 4× entries): "
         + ", ".join(f"{g:.2f} s" for g in growth)
         + f" — {growth[1] / growth[0]:.2f}× and {growth[2] / growth[0]:.2f}× for 2× and 4×.",
     ]
