@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from conftest import sub
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import sub
 from wz_tasks.evaluate import evaluate
 from wz_tasks.labels import STATUSES
 from wz_tasks.load import load_task_list, parse_report
