@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -20,7 +21,15 @@ from typing import Any
 from wz_tasks import __version__
 from wz_tasks.yamlsafe import Document
 
-_FORMAT = f"parsed-1-{__version__}"
+
+def _code_fingerprint() -> str:
+    """Changes whenever the package's code does: entries hold pickled objects of its classes."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.blake2b(__version__.encode(), digest_size=6)
+    for module in sorted(here.rglob("*.py")):
+        st = module.stat()
+        h.update(f"{module.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()
 
 
 def default_dir() -> Path:
@@ -36,8 +45,12 @@ class ParseCache:
     """Parsed documents by the hash of the bytes they were parsed from."""
 
     def __init__(self, root: Path | None = None) -> None:
-        self.root = (root or default_dir()) / _FORMAT
+        base = root or default_dir()
+        self.root = base / f"v{__version__}-{_code_fingerprint()}"
         self.hits = self.misses = 0
+        if not self.root.exists():  # first run of new code: entries of older code are dead
+            for old in base.glob("v*-*"):
+                shutil.rmtree(old, ignore_errors=True)
 
     def _path(self, key: bytes) -> str:
         digest = hashlib.blake2b(key, digest_size=20).hexdigest()

@@ -221,7 +221,7 @@ def _file_rules(
             out.append(pr.at("WZ120", {"task": entry.task, "first": first_line}, *where))
             continue
         first[entry.task] = i
-        if unit is not None and unit not in tl.leads(task) and unit not in tl.supports(task):
+        if unit is not None and not tl.involves(unit, task):
             params = {
                 "unit": unit,
                 "task": task.id,
@@ -229,7 +229,16 @@ def _file_rules(
                 "support": "、".join(task.support) or "—",
             }
             out.append(pr.at("WZ108", params, *where))
-        out += _entry_rules(tl, pr, i, entry, task, date)
+        plain = (
+            entry.value is None
+            and entry.numerator is None
+            and entry.denominator is None
+            and entry.values is None
+            and entry.done_on is None
+            and entry.status != "done"
+        )
+        if not plain:  # only figures, done and done_on have rules of their own
+            out += _entry_rules(tl, pr, i, entry, task, date)
     return out, unit
 
 

@@ -21,6 +21,7 @@ class TaskList:
     task_locs: dict[int, tuple[str, int, int]] = field(default_factory=dict)
     _leads: dict[int, list[str]] = field(default_factory=dict, repr=False)
     _supports: dict[int, list[str]] = field(default_factory=dict, repr=False)
+    _involved: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_file(cls, data: TaskListFile, source: str = "<embedded>") -> TaskList:
@@ -43,6 +44,12 @@ class TaskList:
         if task.id not in self._supports:
             self._supports[task.id] = self.registry.expand(task.support)
         return self._supports[task.id]
+
+    def involves(self, unit: str, task: Task) -> bool:
+        """Whether `unit` leads or supports `task`."""
+        if task.id not in self._involved:
+            self._involved[task.id] = frozenset(self.leads(task) + self.supports(task))
+        return unit in self._involved[task.id]
 
     def interval(self, task: Task) -> int:
         return task.reporting_interval_days or self.policy.reporting_interval_days

@@ -1,0 +1,88 @@
+"""The parse cache: correct when files change, move or vanish; safe to lose; can be turned off."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE
+from typer.testing import CliRunner
+
+from wz_tasks.cache import ParseCache
+from wz_tasks.cli import app
+from wz_tasks.load import parse_report
+
+OK = "unit: 盐池县\ndate: 2025-12-20\nentries:\n  - task: 4\n    value: 62\n"
+
+
+def status(folder: Path, cache: Path, *extra: str) -> dict:  # type: ignore[type-arg]
+    result = CliRunner().invoke(
+        app,
+        ["status", "--progress", str(folder), "--as-of", "2026-11-27", "--format", "json", *extra],
+        env={"WZ_TASKS_CACHE_DIR": str(cache)},
+    )
+    return json.loads(result.stdout)
+
+
+def test_cached_run_gives_the_same_answer(tmp_path: Path) -> None:
+    first = status(SAMPLE, tmp_path / "c")
+    assert any((tmp_path / "c").rglob("*")), "the first run fills the cache"
+    assert status(SAMPLE, tmp_path / "c") == first
+    assert status(SAMPLE, tmp_path / "c", "--no-cache") == first
+
+
+def test_changed_file_is_read_again(tmp_path: Path) -> None:
+    folder = tmp_path / "p"
+    shutil.copytree(SAMPLE, folder)
+    assert status(folder, tmp_path / "c")["summary"]["overdue"] == 2
+    target = folder / "2026-11-20-同心县.yaml"
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("value: 58", "value: 61"), encoding="utf-8"
+    )
+    assert status(folder, tmp_path / "c")["summary"]["overdue"] == 1
+
+
+def test_moved_and_deleted_files(tmp_path: Path) -> None:
+    folder = tmp_path / "p"
+    shutil.copytree(SAMPLE, folder)
+    status(folder, tmp_path / "c")
+    (folder / "old").mkdir()
+    (folder / "2026-11-20-同心县.yaml").rename(folder / "old" / "moved.yaml")
+    data = status(folder, tmp_path / "c")
+    paths = {u["latest"]["path"] for t in data["tasks"] for u in t["units"] if u["latest"]}
+    assert str(folder / "old" / "moved.yaml") in paths
+    (folder / "old" / "moved.yaml").unlink()
+    data = status(folder, tmp_path / "c")
+    t4 = next(t for t in data["tasks"] if t["id"] == 4)
+    assert t4["units"][4]["last_report"] == "2026-09-30"
+
+
+def test_locations_are_right_for_a_cached_file(tmp_path: Path) -> None:
+    cache = ParseCache(tmp_path / "c")
+    bad = (OK + "  - task: 99\n").encode()
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(bad)
+    parse_report(str(path), bad, cache)
+    again = parse_report(str(path), bad, cache)
+    assert cache.hits == 1
+    assert again.loc("entries", 1, "task") == (6, 11)
+
+
+@pytest.mark.parametrize("junk", [b"", b"not a pickle", b"\x80\x05N."])
+def test_a_broken_cache_entry_is_ignored(tmp_path: Path, junk: bytes) -> None:
+    cache = ParseCache(tmp_path / "c")
+    parse_report("a.yaml", OK.encode(), cache)
+    for entry in (tmp_path / "c").rglob("*"):
+        if entry.is_file():
+            entry.write_bytes(junk)
+    pr = parse_report("a.yaml", OK.encode(), cache)
+    assert pr.report is not None and pr.report.unit == "盐池县"
+
+
+def test_an_unwritable_cache_is_no_error(tmp_path: Path) -> None:
+    (tmp_path / "c").write_text("a file where the folder should be")
+    cache = ParseCache(tmp_path / "c")
+    pr = parse_report("a.yaml", OK.encode(), cache)
+    assert pr.report is not None
