@@ -244,10 +244,12 @@ def parse_report(path: str, data: bytes, cache: ParseCache | None = None) -> Par
     if PLACEHOLDER.encode() in data:
         diags += _take_placeholders(doc, path, skip)
 
+    parsed = doc
+
     def locate(loc: tuple[Any, ...], key: bool = False) -> tuple[str, int, int]:
-        if key and loc in doc.key_locs:
-            return (path, *doc.key_locs[loc])
-        return (path, *doc.loc(loc))
+        if key and loc in parsed.key_locs:
+            return (path, *parsed.key_locs[loc])
+        return (path, *parsed.loc(loc))
 
     report = None
     usable: Usable | None
