@@ -86,3 +86,18 @@ def test_an_unwritable_cache_is_no_error(tmp_path: Path) -> None:
     cache = ParseCache(tmp_path / "c")
     pr = parse_report("a.yaml", OK.encode(), cache)
     assert pr.report is not None
+
+
+def test_unchanged_file_is_not_read_again(tmp_path: Path) -> None:
+    from wz_tasks.load import read_report
+
+    path = tmp_path / "r.yaml"
+    path.write_text(OK, encoding="utf-8")
+    cache = ParseCache(tmp_path / "c")
+    read_report(path, cache)
+    hits = cache.hits
+    assert read_report(path, cache).report is not None
+    assert cache.hits == hits + 1
+    # same size, new content, new mtime: read and parsed afresh
+    path.write_text(OK.replace("62", "63"), encoding="utf-8")
+    assert read_report(path, cache).report.entries[0].value == 63  # type: ignore[union-attr]

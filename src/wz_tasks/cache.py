@@ -81,15 +81,36 @@ class ParseCache:
 
     def get(self, data: bytes) -> Document | None:
         """The document parsed from these bytes before, without its locations."""
-        found = self.load(data)
-        if not (isinstance(found, tuple) and len(found) == 3):
-            return None
-        value, problems, fatal = found
-        return Document(value, None, None, problems, fatal)
+        found = self._document(self.load(b"content\0" + data))
+        return found[0] if found else None
 
-    def put(self, data: bytes, doc: Document) -> None:
+    def put(self, data: bytes, doc: Document, blank: bool) -> None:
+        self.store(b"content\0" + data, self._entry(doc, blank))
+
+    # The same documents by file identity and modification time: a file that has not changed
+    # since it was parsed is not even read. A changed file has another size or mtime (ns), so
+    # it misses here and is read, then found by content if it only moved or was copied.
+    def get_unchanged(self, st: os.stat_result) -> tuple[Document, bool] | None:
+        return self._document(self.load(self._stat_key(st)))
+
+    def put_unchanged(self, st: os.stat_result, doc: Document, blank: bool) -> None:
+        self.store(self._stat_key(st), self._entry(doc, blank))
+
+    @staticmethod
+    def _stat_key(st: os.stat_result) -> bytes:
+        return f"stat\0{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}".encode()
+
+    @staticmethod
+    def _entry(doc: Document, blank: bool) -> tuple[Any, ...]:
         # Locations are left out: they are most of the size, and rarely needed.
-        self.store(data, (doc.value, doc.problems, doc.fatal))
+        return (doc.value, doc.problems, doc.fatal, blank)
+
+    @staticmethod
+    def _document(found: Any) -> tuple[Document, bool] | None:
+        if not (isinstance(found, tuple) and len(found) == 4):
+            return None
+        value, problems, fatal, blank = found
+        return Document(value, None, None, problems, fatal), bool(blank)
 
 
 def enabled(no_cache: bool) -> ParseCache | None:

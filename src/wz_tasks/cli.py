@@ -155,7 +155,9 @@ def _workspace(
 
 
 def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    # Indented for a person at a terminal; compact for a program (json's C encoder, 5x faster).
+    indent = 2 if sys.stdout.isatty() else None
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent, default=str) + "\n")
 
 
 def _resolve_unit(tl: Any, name: str, lang: str) -> str:

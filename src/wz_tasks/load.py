@@ -221,19 +221,36 @@ def _take_placeholders(doc: Document, path: str, taken: set[Any]) -> list[Diagno
     return found
 
 
-def parse_report(path: str, data: bytes, cache: ParseCache | None = None) -> ParsedReport:
-    """Read one progress file as far as it goes without the task list."""
+def _document(
+    path: str, data: bytes, cache: ParseCache | None
+) -> tuple[Document | None, Problem | None, bool]:
+    """The document in these bytes (from the cache when it has them) or why there is none,
+    and whether it still holds a template blank."""
+    blank = PLACEHOLDER.encode() in data
     doc = cache.get(data) if cache is not None else None
     if doc is not None:
         doc.reparse = _reparser(path)
-    else:
-        text, problem = decode(data)
-        if problem is not None or text is None:
-            assert problem is not None
-            return ParsedReport(path, None, None, [_problem(path, problem)])
-        doc = read_yaml(text)
-        if cache is not None:
-            cache.put(data, doc)
+        return doc, None, blank
+    text, problem = decode(data)
+    if problem is not None or text is None:
+        return None, problem, blank
+    doc = read_yaml(text)
+    if cache is not None:
+        cache.put(data, doc, blank)
+    return doc, None, blank
+
+
+def parse_report(path: str, data: bytes, cache: ParseCache | None = None) -> ParsedReport:
+    """Read one progress file as far as it goes without the task list."""
+    doc, problem, blank = _document(path, data, cache)
+    if doc is None:
+        assert problem is not None
+        return ParsedReport(path, None, None, [_problem(path, problem)])
+    return _validated(path, doc, blank)
+
+
+def _validated(path: str, doc: Document, blank: bool) -> ParsedReport:
+    """A parsed document checked against the progress-file model."""
     diags = [_problem(path, p) for p in doc.problems]
     if doc.fatal:
         return ParsedReport(path, None, doc, diags)
@@ -241,7 +258,7 @@ def parse_report(path: str, data: bytes, cache: ParseCache | None = None) -> Par
         return ParsedReport(path, None, doc, [*diags, Diagnostic(path, 1, 1, "WZ004")])
     # A value already reported (a bad date, an alias, a blank) is not reported again as a type.
     skip = {p.path for p in doc.problems if p.path is not None}
-    if PLACEHOLDER.encode() in data:
+    if blank:
         diags += _take_placeholders(doc, path, skip)
 
     parsed = doc
@@ -296,15 +313,27 @@ def _salvage(value: Any, bad: set[tuple[Any, ...]]) -> Usable | None:
 
 
 def read_report(path: Path, cache: ParseCache | None = None) -> ParsedReport:
+    """Read and parse one progress file; an unchanged file comes from the cache unread."""
+    name = str(path)
     try:
+        st = os.stat(path) if cache is not None else None
+        if cache is not None and st is not None:
+            hit = cache.get_unchanged(st)
+            if hit is not None:
+                hit[0].reparse = _reparser(name)
+                return _validated(name, *hit)
         with open(path, "rb") as f:
             data = f.read(MAX_BYTES + 1)  # a larger file is refused without reading it all
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        return ParsedReport(
-            str(path), None, None, [Diagnostic(str(path), 1, 1, "WZ011", {"reason": reason})]
-        )
-    return parse_report(str(path), data, cache)
+        return ParsedReport(name, None, None, [Diagnostic(name, 1, 1, "WZ011", {"reason": reason})])
+    doc, problem, blank = _document(name, data, cache)
+    if doc is None:
+        assert problem is not None
+        return ParsedReport(name, None, None, [_problem(name, problem)])
+    if cache is not None and st is not None:
+        cache.put_unchanged(st, doc, blank)  # before validation edits the document
+    return _validated(name, doc, blank)
 
 
 def discover(paths: Iterable[Path]) -> Iterator[Path]:
