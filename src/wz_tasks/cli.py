@@ -276,42 +276,26 @@ def report(
     soon: Annotated[int | None, typer.Option("--soon", min=0, metavar="DAYS")] = None,
 ) -> None:
     """One unit's own report: what it leads and supports, what falls due, what it owes."""
-    from wz_tasks.evaluate import evaluate
+    from wz_tasks.evaluate import evaluate, unit_view
 
     lang, fmt, day = _lang(lang), _format(fmt, ("table", "json", "markdown")), _as_of(as_of)
     tl = _task_list(tasks, lang, no_cache)
     name = _resolve_unit(tl, unit, lang)  # before reading any progress file: fail fast
     ws = _workspace(tl, progress, day, lang, no_cache=no_cache)
-    ev = evaluate(ws.task_list, ws.checked.submissions, day, soon)
+    view = unit_view(evaluate(ws.task_list, ws.checked.submissions, day, soon), name)
     invalid = ws.checked.invalid
     if fmt == "json":
         from wz_tasks.render import data
 
-        lead = []
-        for r in ev.tasks:
-            mine = tuple(u for u in r.units if u.unit == name)
-            if mine:
-                lead.append(data.task_result(r, lang, mine))
-        support = [
-            data.task_result(r, lang) for r in ev.tasks if any(n == name for n, _ in r.supporters)
-        ]
-        _print_json(
-            {
-                "unit": name,
-                "as_of": ev.as_of.isoformat(),
-                "lead": lead,
-                "support": support,
-                "invalid_files": data.invalid_files(invalid, lang),
-            }
-        )
+        _print_json(data.report(view, day, invalid, lang))
     elif fmt == "markdown":
         from wz_tasks.render import markdown
 
-        sys.stdout.write(markdown.report(ev, ws.task_list, name, invalid, lang))
+        sys.stdout.write(markdown.report(view, day, ws.task_list, invalid, lang))
     else:
         from wz_tasks.render import table
 
-        table.report(_console(), ev, ws.task_list, name, invalid, lang)
+        table.report(_console(), view, day, ws.task_list, invalid, lang)
     _exit(1 if invalid else 0)
 
 

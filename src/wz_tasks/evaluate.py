@@ -244,3 +244,46 @@ def evaluate(
     for r in results:
         summary[r.status] += 1
     return Evaluation(as_of, tuple(results), summary)
+
+
+@dataclass(frozen=True)
+class Due:
+    """A date a unit has yet to meet: a due date or an indicator's next milestone."""
+
+    due: dt.date
+    days: int
+    task: TaskResult
+    part: str
+
+
+@dataclass(frozen=True)
+class UnitView:
+    """One unit's share of an evaluation: what `report --unit` shows."""
+
+    unit: str
+    lead: tuple[tuple[TaskResult, UnitResult], ...]  # its own result on each task it leads
+    support: tuple[tuple[TaskResult, tuple[Filed, ...]], ...]  # tasks it supports, its entries
+    upcoming: tuple[Due, ...]  # soonest first
+    summary: dict[str, int]
+
+    @property
+    def unreported(self) -> tuple[tuple[TaskResult, UnitResult], ...]:
+        return tuple((r, u) for r, u in self.lead if u.stale)
+
+
+def unit_view(ev: Evaluation, unit: str) -> UnitView:
+    lead = tuple((r, u) for r in ev.tasks for u in r.units if u.unit == unit)
+    support = tuple((r, h) for r in ev.tasks for name, h in r.supporters if name == unit)
+    upcoming = sorted(
+        (
+            Due(p.due, (p.due - ev.as_of).days, r, p.part)
+            for r, u in lead
+            for p in u.parts
+            if p.due is not None and p.due >= ev.as_of and p.status not in ("done", "done_late")
+        ),
+        key=lambda x: (x.due, x.task.task.id),
+    )
+    summary = dict.fromkeys(STATUSES, 0)
+    for _, u in lead:
+        summary[u.status] += 1
+    return UnitView(unit, lead, support, tuple(upcoming), summary)

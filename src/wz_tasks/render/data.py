@@ -6,7 +6,15 @@ import datetime as dt
 from typing import Any
 
 from wz_tasks.codes import Diagnostic
-from wz_tasks.evaluate import Evaluation, Filed, Part, TaskResult, UnitResult, worst
+from wz_tasks.evaluate import (
+    Evaluation,
+    Filed,
+    Part,
+    TaskResult,
+    UnitResult,
+    UnitView,
+    worst,
+)
 from wz_tasks.labels import LIGHTS
 from wz_tasks.models import Task
 from wz_tasks.render.words import detail
@@ -110,6 +118,25 @@ def status(
         "as_of": iso(ev.as_of),
         "summary": ev.summary,
         "tasks": [task_result(r, lang) for r in ev.tasks if not only or r.status in only],
+        "invalid_files": invalid_files(invalid, lang),
+    }
+
+
+def report(
+    view: UnitView, as_of: dt.date, invalid: dict[str, list[Diagnostic]], lang: str
+) -> dict[str, Any]:
+    """SPEC §5 `report`: the lead tasks carry this unit's own status, the supported ones the
+    task's overall status."""
+    return {
+        "unit": view.unit,
+        "as_of": iso(as_of),
+        "lead": [task_result(r, lang, (u,)) for r, u in view.lead],
+        "support": [task_result(r, lang) for r, _ in view.support],
+        "next_due": [
+            {"due": iso(d.due), "days": d.days, "task": d.task.task.id, "part": d.part}
+            for d in view.upcoming
+        ],
+        "unreported": [r.task.id for r, _ in view.unreported],
         "invalid_files": invalid_files(invalid, lang),
     }
 

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from wz_tasks.codes import Diagnostic
-from wz_tasks.evaluate import Evaluation
+from wz_tasks.evaluate import Evaluation, UnitView
 from wz_tasks.labels import LIGHTS, STATUSES, t
-from wz_tasks.render.words import detail, short_name
+from wz_tasks.render.words import detail, indicator_suffix, short_name, unreported
 from wz_tasks.tasklist import TaskList
 
 _EMOJI = {"red": "🔴", "yellow": "🟡", "green": "🟢"}
+
+
+def _short(measure: str) -> str:
+    return measure.rstrip("。,")
 
 
 def _cell(text: str) -> str:
@@ -70,11 +76,14 @@ def status(
 
 
 def report(
-    ev: Evaluation, tl: TaskList, unit: str, invalid: dict[str, list[Diagnostic]], lang: str
+    view: UnitView,
+    as_of: dt.date,
+    tl: TaskList,
+    invalid: dict[str, list[Diagnostic]],
+    lang: str,
 ) -> str:
-    lead = [(r, u) for r in ev.tasks for u in r.units if u.unit == unit]
-    support = [(r, h) for r in ev.tasks for name, h in r.supporters if name == unit]
-    lines = [f"## {t('report.title', lang, unit=unit, as_of=ev.as_of.isoformat())}", ""]
+    lead, support = view.lead, view.support
+    lines = [f"## {t('report.title', lang, unit=view.unit, as_of=as_of.isoformat())}", ""]
     lines += _invalid(invalid, lang)
     lines += [f"### {t('report.lead', lang)}", ""]
     if lead:
@@ -104,31 +113,19 @@ def report(
     else:
         lines.append(t("report.no_support", lang))
     lines += ["", f"### {t('report.next_due', lang)}", ""]
-    upcoming = sorted(
-        (p.due, r.task.id, r.task.measure)
-        for r, u in lead
-        for p in u.parts
-        if p.due and p.due >= ev.as_of and p.status not in ("done", "done_late")
-    )
-    if upcoming:
+    if view.upcoming:
         lines += [
-            f"- {due.isoformat()}({t('days', lang, n=(due - ev.as_of).days)}):"
-            f"{tid}. {_cell(measure)}"
-            for due, tid, measure in upcoming
+            f"- {d.due.isoformat()}({t('days', lang, n=d.days)}):{d.task.task.id}. "
+            f"{_cell(_short(d.task.task.measure))}{indicator_suffix(d.task.task, d.part)}"
+            for d in view.upcoming
         ]
     else:
         lines.append(t("report.none_due", lang))
     lines += ["", f"### {t('report.unreported', lang)}", ""]
-    stale = [(r, u) for r, u in lead if u.stale]
-    if stale:
+    if view.unreported:
         lines += [
-            f"- {r.task.id}. {_cell(r.task.measure)}:"
-            + (
-                t("d.never_reported", lang)
-                if u.last_report is None
-                else t("d.stale_days", lang, days=u.unreported_days)
-            )
-            for r, u in stale
+            f"- {r.task.id}. {_cell(_short(r.task.measure))}:{unreported(u, lang)}"
+            for r, u in view.unreported
         ]
     else:
         lines.append(t("report.none_unreported", lang))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 from rich import box
 from rich.console import Console
@@ -11,11 +10,19 @@ from rich.table import Table
 from rich.text import Text
 
 from wz_tasks.codes import Diagnostic
-from wz_tasks.evaluate import Evaluation, Filed, TaskResult, UnitResult
+from wz_tasks.evaluate import Evaluation, Filed, TaskResult, UnitResult, UnitView
 from wz_tasks.labels import LIGHTS, STATUSES, t
 from wz_tasks.models import Task
 from wz_tasks.render.diagnostics import text_line
-from wz_tasks.render.words import bar, detail, number, part_detail, short_name
+from wz_tasks.render.words import (
+    bar,
+    detail,
+    indicator_suffix,
+    number,
+    part_detail,
+    short_name,
+    unreported,
+)
 from wz_tasks.tasklist import TaskList
 
 _STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}
@@ -180,23 +187,20 @@ def _task_table(console: Console, lang: str) -> Table:
 
 def report(
     console: Console,
-    ev: Evaluation,
+    view: UnitView,
+    as_of: dt.date,
     tl: TaskList,
-    unit: str,
     invalid: dict[str, list[Diagnostic]],
     lang: str,
 ) -> None:
     invalid_files(console, invalid, lang)
-    console.print(
-        Text(t("report.title", lang, unit=unit, as_of=ev.as_of.isoformat()), style="bold")
-    )
-    lead = [(r, u) for r in ev.tasks for u in r.units if u.unit == unit]
-    support = [(r, h) for r in ev.tasks for name, h in r.supporters if name == unit]
+    title = t("report.title", lang, unit=view.unit, as_of=as_of.isoformat())
+    console.print(Text(title, style="bold"))
     width = 24 if console.width < 120 else 80
     _heading(console, "report.lead", lang)
-    if lead:
+    if view.lead:
         table = _task_table(console, lang)
-        for r, u in lead:
+        for r, u in view.lead:
             head = Text(_measure(r.task, width), style="bold")
             head.append(f"  {r.task.deadline_text}", style="dim")
             table.add_row(
@@ -205,16 +209,13 @@ def report(
                 Text("\n").join([head, _value_detail(u, lang)]),
             )
         console.print(table)
-        counts = dict.fromkeys(STATUSES, 0)
-        for _, u in lead:
-            counts[u.status] += 1
-        console.print(summary_line(counts, console, lang))
+        console.print(summary_line(view.summary, console, lang))
     else:
         console.print(t("report.no_lead", lang))
     _heading(console, "report.support", lang)
-    if support:
+    if view.support:
         table = _task_table(console, lang)
-        for r, h in support:
+        for r, h in view.support:
             lead_names = "、".join(short_name(tl.registry, n) for n in r.task.lead)
             head = Text(_measure(r.task, width), style="bold")
             head.append(f"  {lead_names} · {r.task.deadline_text}", style="dim")
@@ -229,46 +230,29 @@ def report(
         console.print(t("report.no_support", lang))
     _heading(console, "report.next_due", lang)
     grid = Table.grid(padding=(0, 2))
-    for due, days, r, part in _upcoming(lead, ev.as_of):
-        ind = r.task.indicator(part)
-        what = _measure(r.task, width) + (f"({ind.name})" if ind else "")
-        grid.add_row(due.isoformat(), t("days", lang, n=days), Text(f"{r.task.id}. {what}"))
+    for due in view.upcoming:
+        what = _measure(due.task.task, width) + indicator_suffix(due.task.task, due.part)
+        grid.add_row(
+            due.due.isoformat(), t("days", lang, n=due.days), Text(f"{due.task.task.id}. {what}")
+        )
     console.print(grid if grid.row_count else "  " + t("report.none_due", lang))
     _heading(console, "report.unreported", lang)
     grid = Table.grid(padding=(0, 2))
-    for r, u in lead:
-        if u.stale:
-            since = (
-                t("d.never_reported", lang)
-                if u.last_report is None
-                else t("d.stale_days", lang, days=u.unreported_days)
-                + ","
-                + t("d.last_report", lang, date=u.last_report.isoformat())
-            )
-            grid.add_row(
-                lamp("yellow", console, lang), f"{r.task.id}. {_measure(r.task, width)}", since
-            )
+    for r, u in view.unreported:
+        grid.add_row(
+            lamp("yellow", console, lang),
+            f"{r.task.id}. {_measure(r.task, width)}",
+            unreported(u, lang),
+        )
     console.print(grid if grid.row_count else "  " + t("report.none_unreported", lang))
     _heading(console, "report.latest", lang)
-    latest = [(r.task, u.latest) for r, u in lead if u.latest is not None]
-    latest += [(r.task, h[-1]) for r, h in support if h]
+    latest = [(r.task, u.latest) for r, u in view.lead if u.latest is not None]
+    latest += [(r.task, h[-1]) for r, h in view.support if h]
     for task, f in latest:
         assert f is not None
         console.print(_entry_block(task, f, lang, width))
     if not latest:
         console.print("  " + t("report.no_entry", lang))
-
-
-def _upcoming(
-    results: Iterable[tuple[TaskResult, UnitResult]], as_of: dt.date
-) -> list[tuple[dt.date, int, TaskResult, str]]:
-    """Dates not yet met, from today on, soonest first."""
-    out = []
-    for r, u in results:
-        for p in u.parts:
-            if p.due is not None and p.due >= as_of and p.status not in ("done", "done_late"):
-                out.append((p.due, (p.due - as_of).days, r, p.part))
-    return sorted(out, key=lambda x: (x[0], x[2].task.id))
 
 
 def last_line(f: Filed, lang: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from wz_tasks.evaluate import Part, UnitResult
 from wz_tasks.labels import t
+from wz_tasks.models import Task
 from wz_tasks.units import UnitRegistry
 
 
@@ -94,3 +95,21 @@ def detail(u: UnitResult, lang: str) -> str:
             return t("d.never_reported", lang)
         return t("d.stale_days", lang, days=u.unreported_days) + sep + last_report(u, lang)
     return part_detail(u.deciding, lang) + sep + last_report(u, lang)
+
+
+def unreported(u: UnitResult, lang: str) -> str:
+    """How long a unit has not reported: never, or days since and the date."""
+    if u.last_report is None:
+        return t("d.never_reported", lang)
+    sep = "," if lang == "zh" else ", "
+    return (
+        t("d.stale_days", lang, days=u.unreported_days)
+        + sep
+        + t("d.last_report", lang, date=u.last_report.isoformat())
+    )
+
+
+def indicator_suffix(task: Task, part: str) -> str:
+    """'(indicator name)' when a due date belongs to one of the task's indicators."""
+    ind = task.indicator(part)
+    return f"({ind.name})" if ind else ""
