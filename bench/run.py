@@ -35,8 +35,8 @@ ONE_FILE = SAMPLE / "2026-11-20-盐池县.yaml"
 AS_OF = ["--as-of", "2026-11-27"]
 
 
-def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of one whole process."""
+def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (KiB) of one whole process."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -44,22 +44,24 @@ def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} exited {code}")
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
 def measure(
     cmd: list[str], runs: int, fresh_cache: bool, cache: str
-) -> tuple[float, int, list[float]]:
-    times, peaks = [], []
+) -> tuple[float, float, int, list[float]]:
+    """Median wall time, median CPU time, largest peak RSS, and every wall time."""
+    times, cpus, peaks = [], [], []
     for _ in range(runs):
         env = dict(os.environ)
         env["WZ_TASKS_CACHE_DIR"] = tempfile.mkdtemp(prefix="wz-bench-") if fresh_cache else cache
-        t, peak = run_once(cmd, env)
+        t, cpu, peak = run_once(cmd, env)
         times.append(t)
+        cpus.append(cpu)
         peaks.append(peak)
         if fresh_cache:
             shutil.rmtree(env["WZ_TASKS_CACHE_DIR"], ignore_errors=True)
-    return statistics.median(times), max(peaks), times
+    return statistics.median(times), statistics.median(cpus), max(peaks), times
 
 
 def data(name: str, scale: float = 1.0) -> Path:
@@ -116,7 +118,7 @@ def main() -> None:
     small, big = (5, 2) if args.quick else (11, 3)
     cache = tempfile.mkdtemp(prefix="wz-bench-warm-")
     city, province = data("city"), data("province")
-    rows: list[tuple[str, str, float, int, str]] = []
+    rows: list[tuple[str, str, float, float, int, str]] = []
 
     def row(
         case: str,
@@ -125,13 +127,13 @@ def main() -> None:
         budget: str,
         fresh: bool = False,
         warm_first: bool = False,
-    ) -> tuple[float, int]:
+    ) -> tuple[float, float]:
         if warm_first:
             run_once(cmd, {**os.environ, "WZ_TASKS_CACHE_DIR": cache})
-        med, peak, times = measure(cmd, runs, fresh, cache)
-        rows.append((case, budget, med, peak, ", ".join(f"{t:.2f}" for t in sorted(times))))
-        print(f"{case:55s} {med:7.3f} s  {peak / 1024:6.0f} MiB", flush=True)
-        return med, peak
+        med, cpu, peak, times = measure(cmd, runs, fresh, cache)
+        rows.append((case, budget, med, cpu, peak, ", ".join(f"{t:.2f}" for t in sorted(times))))
+        print(f"{case:55s} {med:7.3f} s  cpu {cpu:7.3f} s  {peak / 1024:6.0f} MiB", flush=True)
+        return med, cpu
 
     floor, _ = row(
         "floor: import typer, pydantic, ruamel.yaml, rich",
@@ -140,32 +142,24 @@ def main() -> None:
         "—",
     )
     row("wz-tasks --help", [WZ, "--help"], small, "≤ 2× floor")
+    one = [WZ, "check", str(ONE_FILE), "--progress", str(SAMPLE)]
     row(
         "wz-tasks check one file (pre-commit), warm cache",
-        [WZ, "check", str(ONE_FILE), "--progress", str(SAMPLE)],
+        one,
         small,
         "≤ 2× floor",
         warm_first=True,
     )
-    row(
-        "wz-tasks check one file, --no-cache",
-        [WZ, "check", str(ONE_FILE), "--progress", str(SAMPLE), "--no-cache"],
-        small,
-        "—",
-    )
+    row("wz-tasks check one file, --no-cache", [*one, "--no-cache"], small, "—")
+    embedded = [WZ, "status", "--progress", str(SAMPLE), *AS_OF]
     row(
         "wz-tasks status, embedded task list + sample, warm",
-        [WZ, "status", "--progress", str(SAMPLE), *AS_OF],
+        embedded,
         small,
         "≤ 3× floor",
         warm_first=True,
     )
-    row(
-        "wz-tasks status, embedded + sample, --no-cache",
-        [WZ, "status", "--progress", str(SAMPLE), *AS_OF, "--no-cache"],
-        small,
-        "—",
-    )
+    row("wz-tasks status, embedded + sample, --no-cache", [*embedded, "--no-cache"], small, "—")
     row(
         "city (1,000 files, 20,000 entries): status, first run",
         status_cmd(city),
@@ -190,45 +184,43 @@ def main() -> None:
     )
     growth = []
     for scale in (1, 2, 4):
-        folder = data("city", scale)
-        med, _ = row(
+        _, cpu = row(
             f"growth: city ×{scale} ({20_000 * scale:,} entries), first run",
-            status_cmd(folder),
+            status_cmd(data("city", scale)),
             big,
             "linear",
             fresh=True,
         )
-        growth.append(med)
+        growth.append(cpu)
     shutil.rmtree(cache, ignore_errors=True)
 
     lines = [
-        "# Benchmark results",
-        "",
         f"Measured by `python bench/run.py` on {time.strftime('%Y-%m-%d')}: {machine()}.",
         "",
-        "Median of several whole-process runs (each run listed, seconds); peak memory is the "
-        "largest max-RSS of those runs. Ratios are to the floor measured in the same run.",
+        "Median of several whole-process runs (wall clock; each run listed, seconds) and the "
+        "median CPU time (user + system); peak memory is the largest max-RSS of those runs. "
+        "Ratios are wall-clock medians over the floor measured in the same run.",
         "",
-        "| case | budget (SPEC §8) | median | × floor | peak memory | runs |",
-        "|---|---|---:|---:|---:|---|",
+        "| case | budget (SPEC §8) | median | × floor | CPU | peak memory | runs |",
+        "|---|---|---:|---:|---:|---:|---|",
     ]
-    for case, budget, med, peak, times in rows:
+    for case, budget, med, cpu, peak, times in rows:
         lines.append(
-            f"| {case} | {budget} | {med:.3f} s | {med / floor:.1f}× | "
+            f"| {case} | {budget} | {med:.3f} s | {med / floor:.1f}× | {cpu:.3f} s | "
             f"{peak / 1024:.0f} MiB | {times} |"
         )
     lines += [
         "",
-        "Growth (first run, city data at 1×, 2×, 4× entries): "
+        "Growth (first run, CPU time, city data at 1×, 2×, 4× the entries): "
         + ", ".join(f"{g:.2f} s" for g in growth)
-        + f" — {growth[1] / growth[0]:.2f}× and {growth[2] / growth[0]:.2f}× for 2× and 4×.",
+        + f" — {growth[1] / growth[0]:.2f}× and {growth[2] / growth[0]:.2f}×.",
     ]
     text = "\n".join(lines) + "\n"
-    marker = "<!-- measured -->"
-    if args.out.exists() and marker in args.out.read_text(encoding="utf-8"):
-        head, _, tail = args.out.read_text(encoding="utf-8").partition(marker)
-        _, _, tail = tail.partition("<!-- /measured -->")
-        text = f"{head}{marker}\n{text}<!-- /measured -->{tail}"
+    start, end = "<!-- measured -->", "<!-- /measured -->"
+    if args.out.exists() and start in args.out.read_text(encoding="utf-8"):
+        head, _, tail = args.out.read_text(encoding="utf-8").partition(start)
+        _, _, tail = tail.partition(end)
+        text = f"{head}{start}\n{text}{end}{tail}"
     args.out.write_text(text, encoding="utf-8")
     print(f"wrote {args.out}")
 

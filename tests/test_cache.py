@@ -70,15 +70,30 @@ def test_locations_are_right_for_a_cached_file(tmp_path: Path) -> None:
     assert again.loc("entries", 1, "task") == (6, 11)
 
 
-@pytest.mark.parametrize("junk", [b"", b"not a pickle", b"\x80\x05N."])
-def test_a_broken_cache_entry_is_ignored(tmp_path: Path, junk: bytes) -> None:
+@pytest.mark.parametrize("junk", [b"", b"not a pickle", b"\x80\x05N.", b"\x80\x05K\x01."])
+def test_a_broken_cache_file_is_ignored(tmp_path: Path, junk: bytes) -> None:
     cache = ParseCache(tmp_path / "c")
     parse_report("a.yaml", OK.encode(), cache)
-    for entry in (tmp_path / "c").rglob("*"):
-        if entry.is_file():
-            entry.write_bytes(junk)
-    pr = parse_report("a.yaml", OK.encode(), cache)
+    cache.save()
+    assert cache.pack.exists()
+    cache.pack.write_bytes(junk)
+    again = ParseCache(tmp_path / "c")
+    pr = parse_report("a.yaml", OK.encode(), again)
     assert pr.report is not None and pr.report.unit == "盐池县"
+    assert again.hits == 0
+
+
+def test_the_cache_keeps_only_what_a_run_used(tmp_path: Path) -> None:
+    first = ParseCache(tmp_path / "c")
+    parse_report("a.yaml", OK.encode(), first)
+    parse_report("b.yaml", OK.replace("62", "63").encode(), first)
+    first.save()
+    second = ParseCache(tmp_path / "c")
+    parse_report("a.yaml", OK.encode(), second)
+    second.save()
+    third = ParseCache(tmp_path / "c")
+    parse_report("b.yaml", OK.replace("62", "63").encode(), third)
+    assert third.hits == 0  # b's entry went with the run that no longer read b
 
 
 def test_an_unwritable_cache_is_no_error(tmp_path: Path) -> None:

@@ -1,10 +1,13 @@
 """A cache of parsed progress files, keyed by content, in the user's cache directory.
 
-Parsing YAML is most of the cost of a run; an unchanged file need not be parsed twice. Entries
-are keyed by a hash of the file's bytes (so a changed, moved or deleted file is simply another
-key), written to a temporary file and renamed into place (so two runs racing both see whole
-entries), and any entry that cannot be read is ignored and parsed afresh. `--no-cache` or
-WZ_TASKS_NO_CACHE=1 turns it off; WZ_TASKS_CACHE_DIR moves it.
+Parsing YAML is most of the cost of a run; an unchanged file need not be parsed twice. The parsed
+documents of one set of progress paths live in one file, keyed by a hash of each file's bytes (so
+a changed, moved or deleted file is simply another key), with an index from (device, inode, size,
+mtime) to that hash so that a file unchanged since the last run is not even read. The file is
+rewritten whole, to a temporary name and renamed into place (two runs racing each leave a whole
+file; the later one wins), holding only what the run used, so deleted files drop out. Anything
+unreadable is ignored and parsed afresh. `--no-cache` or WZ_TASKS_NO_CACHE=1 turns it off;
+WZ_TASKS_CACHE_DIR moves it.
 """
 
 from __future__ import annotations
@@ -41,79 +44,124 @@ def default_dir() -> Path:
     return Path(base) / "wz-tasks"
 
 
+Entry = tuple[Any, list[Any], bool, bool]  # value, problems, fatal, holds a template blank
+
+
 class ParseCache:
     """Parsed documents by the hash of the bytes they were parsed from."""
 
-    def __init__(self, root: Path | None = None) -> None:
+    def __init__(self, root: Path | None = None, scope: str = "") -> None:
         base = root or default_dir()
         self.root = base / f"v{__version__}-{_code_fingerprint()}"
         self.hits = self.misses = 0
         if not self.root.exists():  # first run of new code: entries of older code are dead
             for old in base.glob("v*-*"):
                 shutil.rmtree(old, ignore_errors=True)
+        name = hashlib.blake2b(scope.encode(), digest_size=10).hexdigest()
+        self.pack = self.root / f"progress-{name}.pickle"
+        self._docs: dict[bytes, Entry] | None = None
+        self._stats: dict[str, bytes] = {}
+        self._used_docs: dict[bytes, Entry] = {}
+        self._used_stats: dict[str, bytes] = {}
+        self._changed = False
 
-    def _path(self, key: bytes) -> str:
-        digest = hashlib.blake2b(key, digest_size=20).hexdigest()
-        return os.path.join(self.root, digest[:2], digest[2:])
+    # --- parsed progress files ---------------------------------------------------------------
+
+    def _loaded(self) -> dict[bytes, Entry]:
+        if self._docs is None:
+            try:
+                with open(self.pack, "rb") as f:
+                    docs, stats = pickle.load(f)
+                if not (isinstance(docs, dict) and isinstance(stats, dict)):
+                    raise TypeError("not a cache file")
+            except Exception:  # absent, unreadable or foreign: start empty
+                docs, stats = {}, {}
+            self._docs, self._stats = docs, stats
+        return self._docs
+
+    @staticmethod
+    def _digest(data: bytes) -> bytes:
+        return hashlib.blake2b(data, digest_size=20).digest()
+
+    def _use(self, digest: bytes | None) -> tuple[Document, bool] | None:
+        entry = self._loaded().get(digest) if digest is not None else None
+        if not (isinstance(entry, tuple) and len(entry) == 4):
+            self.misses += 1
+            return None
+        self.hits += 1
+        self._used_docs[digest] = entry  # type: ignore[index]
+        value, problems, fatal, blank = entry
+        return Document(value, None, None, problems, fatal), bool(blank)
+
+    def get(self, data: bytes) -> Document | None:
+        """The document parsed from these bytes before, without its locations."""
+        found = self._use(self._digest(data))
+        return found[0] if found else None
+
+    def put(self, data: bytes, doc: Document, blank: bool) -> None:
+        # Locations are left out: they are most of the size, and rarely needed.
+        entry: Entry = (doc.value, doc.problems, doc.fatal, blank)
+        self._loaded()[self._digest(data)] = entry
+        self._used_docs[self._digest(data)] = entry
+        self._changed = True
+
+    def get_unchanged(self, st: os.stat_result) -> tuple[Document, bool] | None:
+        """The document of a file not changed since it was parsed (same inode, size, mtime)."""
+        self._loaded()
+        key = self._stat_key(st)
+        found = self._use(self._stats.get(key))
+        if found is not None:
+            self._used_stats[key] = self._stats[key]
+        return found
+
+    def put_unchanged(self, st: os.stat_result, data: bytes) -> None:
+        self._loaded()
+        key, digest = self._stat_key(st), self._digest(data)
+        self._stats[key] = self._used_stats[key] = digest
+        self._changed = True
+
+    @staticmethod
+    def _stat_key(st: os.stat_result) -> str:
+        return f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
+
+    def save(self) -> None:
+        """Keep what this run used (and only that), if it differs from what was there."""
+        if self._docs is None:
+            return
+        if not self._changed and len(self._used_docs) == len(self._docs):
+            return
+        self._write(self.pack, (self._used_docs, self._used_stats))
+
+    # --- other things worth keeping (the task list) --------------------------------------------
+
+    def _path(self, key: bytes) -> Path:
+        return self.root / f"object-{hashlib.blake2b(key, digest_size=20).hexdigest()}.pickle"
 
     def load(self, key: bytes) -> Any:
         """What was stored under `key`, or None."""
         try:
             with open(self._path(key), "rb") as f:
-                found = pickle.load(f)
+                return pickle.load(f)
         except Exception:  # absent, unreadable or from another version: compute afresh
-            self.misses += 1
             return None
-        self.hits += 1
-        return found
 
     def store(self, key: bytes, value: Any) -> None:
-        target = self._path(key)
-        folder = os.path.dirname(target)
+        self._write(self._path(key), value)
+
+    def _write(self, target: Path, value: Any) -> None:
         try:
-            os.makedirs(folder, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             with os.fdopen(fd, "wb") as f:
                 pickle.dump(value, f, pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, target)  # atomic: a racing reader sees the old entry or this one
+            os.replace(tmp, target)  # atomic: a racing reader sees the old file or this one
         except OSError:  # a read-only or full cache is no reason to fail
             pass
 
-    def get(self, data: bytes) -> Document | None:
-        """The document parsed from these bytes before, without its locations."""
-        found = self._document(self.load(b"content\0" + data))
-        return found[0] if found else None
 
-    def put(self, data: bytes, doc: Document, blank: bool) -> None:
-        self.store(b"content\0" + data, self._entry(doc, blank))
-
-    # The same documents by file identity and modification time: a file that has not changed
-    # since it was parsed is not even read. A changed file has another size or mtime (ns), so
-    # it misses here and is read, then found by content if it only moved or was copied.
-    def get_unchanged(self, st: os.stat_result) -> tuple[Document, bool] | None:
-        return self._document(self.load(self._stat_key(st)))
-
-    def put_unchanged(self, st: os.stat_result, doc: Document, blank: bool) -> None:
-        self.store(self._stat_key(st), self._entry(doc, blank))
-
-    @staticmethod
-    def _stat_key(st: os.stat_result) -> bytes:
-        return f"stat\0{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}".encode()
-
-    @staticmethod
-    def _entry(doc: Document, blank: bool) -> tuple[Any, ...]:
-        # Locations are left out: they are most of the size, and rarely needed.
-        return (doc.value, doc.problems, doc.fatal, blank)
-
-    @staticmethod
-    def _document(found: Any) -> tuple[Document, bool] | None:
-        if not (isinstance(found, tuple) and len(found) == 4):
-            return None
-        value, problems, fatal, blank = found
-        return Document(value, None, None, problems, fatal), bool(blank)
-
-
-def enabled(no_cache: bool) -> ParseCache | None:
+def enabled(no_cache: bool, paths: list[Path] | None = None) -> ParseCache | None:
+    """The cache for a run over these progress paths, unless turned off."""
     if no_cache or os.environ.get("WZ_TASKS_NO_CACHE", "") not in ("", "0"):
         return None
-    return ParseCache()
+    scope = "\0".join(sorted(os.path.abspath(p) for p in paths or [Path("progress")]))
+    return ParseCache(scope=scope)

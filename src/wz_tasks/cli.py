@@ -136,13 +136,15 @@ def _workspace(
     lang: str,
     quiet_note: bool = False,
     no_cache: bool = False,
+    cache: Any = None,
     **kwargs: Any,
 ) -> Any:
     from wz_tasks.cache import enabled
     from wz_tasks.workspace import MissingPath, open_workspace
 
+    cache = cache or enabled(no_cache, progress)
     try:
-        ws, default_missing = open_workspace(tl, progress, as_of, cache=enabled(no_cache), **kwargs)
+        ws, default_missing = open_workspace(tl, progress, as_of, cache=cache, **kwargs)
     except MissingPath as exc:
         raise typer.BadParameter(
             f"no such file or folder: {exc}", param_hint="--progress"
@@ -470,6 +472,7 @@ def check(
                 f"{fail_on!r}: choose one of {', '.join(STATUSES)}", param_hint="--fail-on"
             )
     named = None
+    cache = None
     if paths:
         missing = [str(p) for p in paths if not p.exists()]
         if missing:
@@ -478,7 +481,7 @@ def check(
             )
         from wz_tasks.cache import enabled
 
-        cache = enabled(no_cache)
+        cache = enabled(no_cache, progress)
         named = [read_report(p, cache) for p in discover_files(paths)]
     ws = _workspace(
         _task_list(tasks, lang, no_cache),
@@ -487,6 +490,7 @@ def check(
         lang,
         quiet_note=named is not None,
         no_cache=no_cache,
+        cache=cache,
         future_is_error=True,
         extra=named or (),
     )

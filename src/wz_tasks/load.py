@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 import os
@@ -258,7 +259,8 @@ def _validated(path: str, doc: Document, blank: bool) -> ParsedReport:
         return ParsedReport(path, None, doc, [*diags, Diagnostic(path, 1, 1, "WZ004")])
     # A value already reported (a bad date, an alias, a blank) is not reported again as a type.
     skip = {p.path for p in doc.problems if p.path is not None}
-    if blank:
+    if blank:  # removes the blanks: on a copy, as the cache may hold this very value
+        doc.value = copy.deepcopy(doc.value)
         diags += _take_placeholders(doc, path, skip)
 
     parsed = doc
@@ -332,7 +334,7 @@ def read_report(path: Path, cache: ParseCache | None = None) -> ParsedReport:
         assert problem is not None
         return ParsedReport(name, None, None, [_problem(name, problem)])
     if cache is not None and st is not None:
-        cache.put_unchanged(st, doc, blank)  # before validation edits the document
+        cache.put_unchanged(st, data)
     return _validated(name, doc, blank)
 
 
