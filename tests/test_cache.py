@@ -116,3 +116,28 @@ def test_unchanged_file_is_not_read_again(tmp_path: Path) -> None:
     # same size, new content, new mtime: read and parsed afresh
     path.write_text(OK.replace("62", "63"), encoding="utf-8")
     assert read_report(path, cache).report.entries[0].value == 63  # type: ignore[union-attr]
+
+
+def test_a_file_that_passed_is_not_checked_again_but_still_dated(tmp_path: Path) -> None:
+    folder = tmp_path / "p"
+    folder.mkdir()
+    (folder / "r.yaml").write_text(OK, encoding="utf-8")
+    env = {"WZ_TASKS_CACHE_DIR": str(tmp_path / "c")}
+    args = ["check", "--progress", str(folder), "--format", "json"]
+    first = CliRunner().invoke(app, [*args, "--as-of", "2026-11-27"], env=env)
+    assert first.exit_code == 0
+    # the same file, remembered as clean: the date rule still applies on another day
+    again = CliRunner().invoke(app, [*args, "--as-of", "2025-12-01"], env=env)
+    assert [d["code"] for d in json.loads(again.stdout)["diagnostics"]] == ["WZ118"]
+    # and under another task list the rules run again
+    other = tmp_path / "tasks"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "tasks", other)
+    units = other / "units.yaml"
+    units.write_text(
+        units.read_text(encoding="utf-8").replace("aliases: [盐池县]", "aliases: []"),
+        encoding="utf-8",
+    )
+    third = CliRunner().invoke(
+        app, [*args, "--as-of", "2026-11-27", "--tasks", str(other)], env=env
+    )
+    assert [d["code"] for d in json.loads(third.stdout)["diagnostics"]] == ["WZ106"]

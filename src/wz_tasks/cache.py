@@ -44,7 +44,9 @@ def default_dir() -> Path:
     return Path(base) / "wz-tasks"
 
 
-Entry = tuple[Any, list[Any], bool, bool]  # value, problems, fatal, holds a template blank
+# value, problems, fatal, holds a template blank, {task list key: unit} it passed every rule under
+Entry = tuple[Any, list[Any], bool, bool, dict[str, str]]
+Found = tuple[Document, bool, dict[str, str]]
 
 
 class ParseCache:
@@ -83,29 +85,34 @@ class ParseCache:
     def _digest(data: bytes) -> bytes:
         return hashlib.blake2b(data, digest_size=20).digest()
 
-    def _use(self, digest: bytes | None) -> tuple[Document, bool] | None:
+    def _use(self, digest: bytes | None) -> Found | None:
         entry = self._loaded().get(digest) if digest is not None else None
-        if not (isinstance(entry, tuple) and len(entry) == 4):
+        if not (isinstance(entry, tuple) and len(entry) == 5 and isinstance(entry[4], dict)):
             self.misses += 1
             return None
         self.hits += 1
         self._used_docs[digest] = entry  # type: ignore[index]
-        value, problems, fatal, blank = entry
-        return Document(value, None, None, problems, fatal), bool(blank)
+        value, problems, fatal, blank, passed = entry
+        return Document(value, None, None, problems, fatal), bool(blank), passed
 
-    def get(self, data: bytes) -> Document | None:
-        """The document parsed from these bytes before, without its locations."""
-        found = self._use(self._digest(data))
-        return found[0] if found else None
+    def get(self, data: bytes) -> Found | None:
+        """The document parsed from these bytes before (without its locations), whether it holds
+        a template blank, and the task lists it passed every rule under (a dict to add to)."""
+        return self._use(self._digest(data))
 
-    def put(self, data: bytes, doc: Document, blank: bool) -> None:
+    def put(self, data: bytes, doc: Document, blank: bool) -> dict[str, str]:
         # Locations are left out: they are most of the size, and rarely needed.
-        entry: Entry = (doc.value, doc.problems, doc.fatal, blank)
+        entry: Entry = (doc.value, doc.problems, doc.fatal, blank, {})
         self._loaded()[self._digest(data)] = entry
         self._used_docs[self._digest(data)] = entry
         self._changed = True
+        return entry[4]
 
-    def get_unchanged(self, st: os.stat_result) -> tuple[Document, bool] | None:
+    def learned(self) -> None:
+        """Something was added to an entry's record of task lists it passed."""
+        self._changed = True
+
+    def get_unchanged(self, st: os.stat_result) -> Found | None:
         """The document of a file not changed since it was parsed (same inode, size, mtime)."""
         self._loaded()
         key = self._stat_key(st)

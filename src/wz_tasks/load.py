@@ -5,9 +5,10 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import difflib
+import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +53,10 @@ class ParsedReport:
     doc: Document | None
     diagnostics: list[Diagnostic]
     usable: Usable | None = None  # the valid parts, so that one run reports every mistake
+    # Task lists (by key) this very content passed every rule under, with the unit it resolved
+    # to: remembered in the cache so that unchanged files are not checked again.
+    passed: dict[str, str] = field(default_factory=dict)
+    learned: bool = False
 
     def loc(self, *path: str | int) -> tuple[int, int]:
         return self.doc.loc(path) if self.doc is not None else (1, 1)
@@ -224,33 +229,34 @@ def _take_placeholders(doc: Document, path: str, taken: set[Any]) -> list[Diagno
 
 def _document(
     path: str, data: bytes, cache: ParseCache | None
-) -> tuple[Document | None, Problem | None, bool]:
+) -> tuple[Document | None, Problem | None, bool, dict[str, str]]:
     """The document in these bytes (from the cache when it has them) or why there is none,
-    and whether it still holds a template blank."""
+    whether it still holds a template blank, and the task lists it passed every rule under."""
+    found = cache.get(data) if cache is not None else None
+    if found is not None:
+        found[0].reparse = _reparser(path)
+        return found[0], None, found[1], found[2]
     blank = PLACEHOLDER.encode() in data
-    doc = cache.get(data) if cache is not None else None
-    if doc is not None:
-        doc.reparse = _reparser(path)
-        return doc, None, blank
     text, problem = decode(data)
     if problem is not None or text is None:
-        return None, problem, blank
+        return None, problem, blank, {}
     doc = read_yaml(text)
-    if cache is not None:
-        cache.put(data, doc, blank)
-    return doc, None, blank
+    passed = cache.put(data, doc, blank) if cache is not None else {}
+    return doc, None, blank, passed
 
 
 def parse_report(path: str, data: bytes, cache: ParseCache | None = None) -> ParsedReport:
     """Read one progress file as far as it goes without the task list."""
-    doc, problem, blank = _document(path, data, cache)
+    doc, problem, blank, passed = _document(path, data, cache)
     if doc is None:
         assert problem is not None
         return ParsedReport(path, None, None, [_problem(path, problem)])
-    return _validated(path, doc, blank)
+    return _validated(path, doc, blank, passed)
 
 
-def _validated(path: str, doc: Document, blank: bool) -> ParsedReport:
+def _validated(
+    path: str, doc: Document, blank: bool, passed: dict[str, str] | None = None
+) -> ParsedReport:
     """A parsed document checked against the progress-file model."""
     diags = [_problem(path, p) for p in doc.problems]
     if doc.fatal:
@@ -284,7 +290,7 @@ def _validated(path: str, doc: Document, blank: bool) -> ParsedReport:
         # A clean file keeps only its report; its locations are found again if ever needed
         # (a warning from a later rule), which keeps a province-sized run well under 1 GiB.
         doc = Document(None, None, None, [], reparse=_reparser(path))
-    return ParsedReport(path, report, doc, diags, usable)
+    return ParsedReport(path, report, doc, diags, usable, {} if passed is None else passed)
 
 
 def _reparser(path: str) -> Callable[[], Document]:
@@ -329,13 +335,13 @@ def read_report(path: Path, cache: ParseCache | None = None) -> ParsedReport:
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         return ParsedReport(name, None, None, [Diagnostic(name, 1, 1, "WZ011", {"reason": reason})])
-    doc, problem, blank = _document(name, data, cache)
+    doc, problem, blank, passed = _document(name, data, cache)
     if doc is None:
         assert problem is not None
         return ParsedReport(name, None, None, [_problem(name, problem)])
     if cache is not None and st is not None:
         cache.put_unchanged(st, data)
-    return _validated(name, doc, blank)
+    return _validated(name, doc, blank, passed)
 
 
 def discover(paths: Iterable[Path]) -> Iterator[Path]:
@@ -404,6 +410,7 @@ def load_task_list(path: Path | None = None, cache: ParseCache | None = None) ->
     if isinstance(found, TaskList):
         return found
     task_list = _task_list_from(sources, shown)
+    task_list.key = hashlib.blake2b(key, digest_size=16).hexdigest()
     if cache is not None:
         cache.store(key, task_list)
     return task_list

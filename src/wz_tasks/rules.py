@@ -205,8 +205,7 @@ def _file_rules(
     date = usable.date
     if date is not None and date < tl.policy.effective:
         out.append(pr.at("WZ119", {"date": date, "effective": tl.policy.effective}, "date"))
-    if date is not None and as_of is not None and date > as_of:
-        out.append(pr.at("WZ118", {"date": date, "as_of": as_of}, "date"))
+    out += _future(pr, date, as_of)
     first: dict[int, int] = {}  # task -> index of its first entry
     ids = sorted(tl.tasks)
     for i, entry in usable.entries:
@@ -242,6 +241,13 @@ def _file_rules(
     return out, unit
 
 
+def _future(pr: ParsedReport, date: dt.date | None, as_of: dt.date | None) -> list[Diagnostic]:
+    """`check` rejects a report dated after D (the one rule that depends on the day)."""
+    if date is None or as_of is None or date <= as_of:
+        return []
+    return [pr.at("WZ118", {"date": date, "as_of": as_of}, "date")]
+
+
 def check_reports(
     tl: TaskList, parsed: list[ParsedReport], as_of: dt.date, future_is_error: bool
 ) -> Checked:
@@ -251,10 +257,19 @@ def check_reports(
     """
     by_path: dict[str, list[Diagnostic]] = {pr.path: list(pr.diagnostics) for pr in parsed}
     units: dict[str, str] = {}
+    day = as_of if future_is_error else None
     for pr in parsed:
         if pr.usable is None:
             continue
-        diags, unit = _file_rules(tl, pr, as_of if future_is_error else None)
+        clean_before = pr.report is not None and not pr.diagnostics and bool(tl.key)
+        unit: str | None
+        if clean_before and tl.key in pr.passed:  # this content passed under this task list
+            diags, unit = _future(pr, pr.usable.date, day), pr.passed[tl.key]
+        else:
+            diags, unit = _file_rules(tl, pr, day)
+            if clean_before and unit is not None and all(d.code == "WZ118" for d in diags):
+                pr.passed[tl.key] = unit
+                pr.learned = True
         by_path[pr.path] += diags
         if unit is not None:
             units[pr.path] = unit

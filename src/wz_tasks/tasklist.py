@@ -19,6 +19,7 @@ class TaskList:
     source: str = "<embedded>"
     # Where each task stands in the task list, for messages about it.
     task_locs: dict[int, tuple[str, int, int]] = field(default_factory=dict)
+    key: str = ""  # a hash of the files it was read from
     _leads: dict[int, list[str]] = field(default_factory=dict, repr=False)
     _supports: dict[int, list[str]] = field(default_factory=dict, repr=False)
     _involved: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)

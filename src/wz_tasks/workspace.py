@@ -89,8 +89,10 @@ def open_workspace(
     # Files named on the command line keep the spelling the user gave them.
     named = {identity(p.path) for p in extra}
     context, default_missing = read_progress(paths, defaulted, cache, named)
-    if cache is not None:
-        cache.save()
     parsed = [*extra, *context]
     checked = check_reports(task_list, parsed, as_of, future_is_error)
+    if cache is not None:
+        if any(p.learned for p in parsed):
+            cache.learned()
+        cache.save()
     return Workspace(task_list, checked, [p.path for p in parsed], None), default_missing
