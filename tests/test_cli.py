@@ -372,3 +372,13 @@ def test_no_traceback_on_an_internal_error(tmp_path: Path) -> None:
     )
     assert out.returncode == 2 and "Traceback" not in out.stderr
     assert "UTF-16" in out.stderr
+
+
+def test_overdue_indicator_without_any_value_says_how_late(tmp_path: Path) -> None:
+    data = json.loads(
+        run(
+            "status", "--progress", str(tmp_path), *AS_OF, "--format", "json", "--only", "overdue"
+        ).stdout
+    )
+    t20 = next(t for t in data["tasks"] if t["id"] == 20)
+    assert t20["units"][0]["detail"].startswith("未报数值 / 目标 3(2025-12-31 已过,逾期 331 天)")

@@ -107,6 +107,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "{value} / pro-rata {expected} → target {target} ({due})",
     ),
     "d.no_value": ("未报数值 / 目标 {target}({due})", "no value / target {target} ({due})"),
+    "d.no_value_missed": (
+        "未报数值 / 目标 {target}({due} 已过,逾期 {days} 天)",
+        "no value / target {target} (due {due}, {days} days overdue)",
+    ),
     "d.reached": ("{value} 已达最终目标 {target}", "{value}, final target {target} reached"),
     "d.ongoing": ("长期任务", "ongoing"),
     "d.last_report": ("最近报送 {date}", "last report {date}"),

@@ -57,7 +57,9 @@ def part_detail(p: Part, lang: str) -> str:
         if p.status == "done_late" and p.done_on:
             text += "," + t("d.done_late", lang, date=p.done_on.isoformat(), days=p.days)
         return text
-    if p.value is None:
+    if p.value is None and p.status == "overdue":
+        text = t("d.no_value_missed", lang, target=target, due=due, days=p.days)
+    elif p.value is None:
         text = t("d.no_value", lang, target=target, due=due)
     elif p.status == "overdue":
         text = t("d.value_missed", lang, value=value, target=target, due=due)
