@@ -124,7 +124,3 @@ def t(key: str, lang: str, **params: Any) -> str:
     zh, en = _LABELS[key]
     text = en if lang == "en" else zh
     return text.format(**params) if params else text
-
-
-def status_words(status: str, lang: str) -> str:
-    return t(status, lang)

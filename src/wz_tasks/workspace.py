@@ -31,7 +31,6 @@ class Workspace:
     task_list: TaskList
     checked: Checked
     files: list[str]  # every progress file read
-    note: str | None  # e.g. "no ./progress folder"
 
 
 def progress_paths(given: Sequence[Path] | None) -> tuple[list[Path], bool]:
@@ -95,4 +94,4 @@ def open_workspace(
         if any(p.learned for p in parsed):
             cache.learned()
         cache.save()
-    return Workspace(task_list, checked, [p.path for p in parsed], None), default_missing
+    return Workspace(task_list, checked, [p.path for p in parsed]), default_missing

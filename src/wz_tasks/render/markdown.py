@@ -7,7 +7,7 @@ import datetime as dt
 from wz_tasks.codes import Diagnostic
 from wz_tasks.evaluate import Evaluation, UnitView
 from wz_tasks.labels import LIGHTS, STATUSES, t
-from wz_tasks.render.words import detail, indicator_suffix, short_name, unreported
+from wz_tasks.render.words import detail, indicator_suffix, short_name, short_names, unreported
 from wz_tasks.tasklist import TaskList
 
 _EMOJI = {"red": "🔴", "yellow": "🟡", "green": "🟢"}
@@ -67,7 +67,7 @@ def status(
                 f"{_EMOJI[u.light]} {short_name(tl.registry, u.unit)}:{detail(u, lang)}"
                 for u in r.units
             )
-        lead = "、".join(short_name(tl.registry, n) for n in r.task.lead)
+        lead = short_names(tl.registry, r.task.lead)
         lines.append(
             f"| {r.task.id} | {_cell(r.task.measure)} | {_cell(lead)} | "
             f"{_cell(r.task.deadline_text)} | {_status(r.status, lang)} | {_cell(det)} |"
@@ -105,7 +105,7 @@ def report(
         heads = [t(k, lang) for k in ("col.id", "col.measure", "col.lead", "col.status")]
         lines += ["| " + " | ".join(heads) + " |", "|---:|---|---|---|"]
         for r, _h in support:
-            lead_names = "、".join(short_name(tl.registry, n) for n in r.task.lead)
+            lead_names = short_names(tl.registry, r.task.lead)
             lines.append(
                 f"| {r.task.id} | {_cell(r.task.measure)} | {_cell(lead_names)} | "
                 f"{_status(r.status, lang)} |"

@@ -21,6 +21,7 @@ from wz_tasks.render.words import (
     number,
     part_detail,
     short_name,
+    short_names,
     unreported,
 )
 from wz_tasks.tasklist import TaskList
@@ -160,7 +161,7 @@ def status(
     for r in ev.tasks:
         if only and r.status not in only:
             continue
-        lead = "、".join(short_name(tl.registry, n) for n in r.task.lead)
+        lead = short_names(tl.registry, r.task.lead)
         head = Text(_measure(r.task, 24 if console.width < 120 else 80), style="bold")
         head.append(f"  {lead} · {r.task.deadline_text}", style="dim")
         table.add_row(
@@ -216,7 +217,7 @@ def report(
     if view.support:
         table = _task_table(console, lang)
         for r, h in view.support:
-            lead_names = "、".join(short_name(tl.registry, n) for n in r.task.lead)
+            lead_names = short_names(tl.registry, r.task.lead)
             head = Text(_measure(r.task, width), style="bold")
             head.append(f"  {lead_names} · {r.task.deadline_text}", style="dim")
             mine = last_line(h[-1], lang) if h else t("report.no_entry", lang)
@@ -294,8 +295,8 @@ def tasks(console: Console, tl: TaskList, lang: str) -> None:
         table.add_row(
             str(task.id),
             task.measure,
-            "、".join(short_name(tl.registry, n) for n in task.lead),
-            "、".join(short_name(tl.registry, n) for n in task.support),
+            short_names(tl.registry, task.lead),
+            short_names(tl.registry, task.support),
             task.deadline_text,
         )
     console.print(table)

@@ -32,6 +32,11 @@ def short_name(registry: UnitRegistry, name: str) -> str:
     return min([name, *item.aliases], key=len)
 
 
+def short_names(registry: UnitRegistry, names: list[str]) -> str:
+    """Unit names for a table cell, short and joined with 、."""
+    return "、".join(short_name(registry, n) for n in names)
+
+
 def part_detail(p: Part, lang: str) -> str:
     due = p.due.isoformat() if p.due else ""
     if p.part == "ongoing":
