@@ -12,6 +12,7 @@ WZ_TASKS_CACHE_DIR moves it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -25,6 +26,7 @@ from wz_tasks import __version__
 from wz_tasks.yamlsafe import Document
 
 
+@functools.cache
 def _code_fingerprint() -> str:
     """Changes whenever the package's code does: entries hold pickled objects of its classes."""
     here = Path(__file__).resolve().parent

@@ -16,7 +16,7 @@ from typing import Any
 
 from wz_tasks.codes import Diagnostic
 from wz_tasks.load import ParsedReport
-from wz_tasks.models import Entry, Submission, Task, indicator_value
+from wz_tasks.models import Entry, Indicator, Submission, Task, indicator_value
 from wz_tasks.tasklist import TaskList
 
 
@@ -44,6 +44,23 @@ def _number(x: float) -> str:
 
 
 def _entry_rules(
+    tl: TaskList, pr: ParsedReport, i: int, entry: Entry, task: Task, date: dt.date | None
+) -> list[Diagnostic]:
+    """The rules on one entry's figures, `done` and `done_on`; an entry with none of them (most
+    entries: text only) has nothing to check."""
+    if (
+        entry.value is None
+        and entry.numerator is None
+        and entry.denominator is None
+        and entry.values is None
+        and entry.done_on is None
+        and entry.status != "done"
+    ):
+        return []
+    return list(_entry_findings(tl, pr, i, entry, task, date))
+
+
+def _entry_findings(
     tl: TaskList, pr: ParsedReport, i: int, entry: Entry, task: Task, date: dt.date | None
 ) -> Iterator[Diagnostic]:
     path = pr.path
@@ -228,16 +245,7 @@ def _file_rules(
                 "support": "、".join(task.support) or "—",
             }
             out.append(pr.at("WZ108", params, *where))
-        plain = (
-            entry.value is None
-            and entry.numerator is None
-            and entry.denominator is None
-            and entry.values is None
-            and entry.done_on is None
-            and entry.status != "done"
-        )
-        if not plain:  # only figures, done and done_on have rules of their own
-            out += _entry_rules(tl, pr, i, entry, task, date)
+        out += _entry_rules(tl, pr, i, entry, task, date)
     return out, unit
 
 
@@ -303,6 +311,15 @@ def check_reports(
     return Checked(diagnostics, submissions, invalid)
 
 
+def _where_value(task: Task, ind: Indicator, i: int, entry: Entry) -> tuple[Any, ...]:
+    """Where entry `i` gives the indicator's value: `value`, `values.<key>`, or the ratio."""
+    if ind is task.indicators[0] and entry.value is not None:
+        return ("entries", i, "value")
+    if entry.values and ind.key in entry.values:
+        return ("entries", i, "values", ind.key)
+    return ("entries", i)
+
+
 def _decreases(
     tl: TaskList, valid: list[ParsedReport], units: dict[str, str]
 ) -> dict[str, list[Diagnostic]]:
@@ -315,16 +332,11 @@ def _decreases(
             task = tl.tasks[entry.task]
             for ind in task.indicators:
                 v = indicator_value(task, ind, entry)
-                if v is None:
-                    continue
-                where = (
-                    ("entries", i, "value")
-                    if ind is task.indicators[0] and entry.value is not None
-                    else ("entries", i, "values", ind.key)
-                    if entry.values and ind.key in entry.values
-                    else ("entries", i)
-                )
-                series[(units[pr.path], task.id, ind.key)].append((pr.report.date, v, pr, where))
+                if v is not None:
+                    where = _where_value(task, ind, i, entry)
+                    series[(units[pr.path], task.id, ind.key)].append(
+                        (pr.report.date, v, pr, where)
+                    )
     out: dict[str, list[Diagnostic]] = defaultdict(list)
     for (_unit, task_id, key), points in series.items():
         points.sort(key=lambda p: p[0])

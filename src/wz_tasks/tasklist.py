@@ -20,9 +20,14 @@ class TaskList:
     # Where each task stands in the task list, for messages about it.
     task_locs: dict[int, tuple[str, int, int]] = field(default_factory=dict)
     key: str = ""  # a hash of the files it was read from
-    _leads: dict[int, list[str]] = field(default_factory=dict, repr=False)
-    _supports: dict[int, list[str]] = field(default_factory=dict, repr=False)
-    _involved: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
+    # Each task's units with groups expanded: (leads, supports, both as a set). Derived once.
+    _units: dict[int, tuple[list[str], list[str], frozenset[str]]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._units = {}
+        for task in self.tasks.values():
+            leads, supports = self.registry.expand(task.lead), self.registry.expand(task.support)
+            self._units[task.id] = (leads, supports, frozenset(leads + supports))
 
     @classmethod
     def from_file(cls, data: TaskListFile, source: str = "<embedded>") -> TaskList:
@@ -36,21 +41,15 @@ class TaskList:
 
     def leads(self, task: Task) -> list[str]:
         """The task's lead units, groups expanded to their members."""
-        if task.id not in self._leads:
-            self._leads[task.id] = self.registry.expand(task.lead)
-        return self._leads[task.id]
+        return self._units[task.id][0]
 
     def supports(self, task: Task) -> list[str]:
         """The task's supporting units, groups expanded."""
-        if task.id not in self._supports:
-            self._supports[task.id] = self.registry.expand(task.support)
-        return self._supports[task.id]
+        return self._units[task.id][1]
 
     def involves(self, unit: str, task: Task) -> bool:
         """Whether `unit` leads or supports `task`."""
-        if task.id not in self._involved:
-            self._involved[task.id] = frozenset(self.leads(task) + self.supports(task))
-        return unit in self._involved[task.id]
+        return unit in self._units[task.id][2]
 
     def interval(self, task: Task) -> int:
         return task.reporting_interval_days or self.policy.reporting_interval_days
