@@ -190,10 +190,17 @@ def test_nothing_is_stale_before_the_policy_is_in_force(tl: TaskList) -> None:
     assert unit_status(tl, [], "2024-11-01", 14) == "on_track"
 
 
-def test_nothing_is_stale_after_expiry(tl: TaskList) -> None:
+def test_after_expiry_it_is_judged_as_of_the_expiry_date(tl: TaskList) -> None:
+    """SPEC §9: nothing turns silently green after the expiry, and no count keeps growing."""
     subs = [recent(HOUSING, 14, "2026-01-01")]
     assert unit_status(tl, subs, "2027-12-01", 14) == "stale"  # on the expiry date itself
-    assert unit_status(tl, subs, "2027-12-02", 14) == "on_track"
+    assert unit_status(tl, subs, "2028-06-01", 14) == "stale"
+    late = evaluate(tl, [], d("2028-06-01"))
+    assert late.evaluated_on == d("2027-12-01") and late.as_of == d("2028-06-01") and late.expired
+    at_expiry = evaluate(tl, [], d("2027-12-01"))
+    assert not at_expiry.expired and at_expiry.evaluated_on == at_expiry.as_of
+    assert late.task(7).units[0].days_overdue == at_expiry.task(7).units[0].days_overdue == 700
+    assert late.summary == at_expiry.summary
 
 
 def test_overdue_outranks_stale(tl: TaskList) -> None:
@@ -273,3 +280,121 @@ def test_reporting_done_again_keeps_the_first_date(tl: TaskList) -> None:
     again = recent(HOUSING, 7, "2026-03-31", status="done", progress="已完成,持续运行")
     r = unit_result(tl, [first, again], "2026-04-01", 7)
     assert r.status == "done" and r.deciding.done_on == d("2025-12-20")
+
+
+# --- SPEC §9: done_on counts everywhere -----------------------------------------------------------
+
+
+def test_indicator_done_on_counts_from_the_entry_that_reached_the_target(tl: TaskList) -> None:
+    """Task 20 (3 AAA companies by 2025-12-31) reached on 2026-01-15, reported at the quarter."""
+    s = recent(HOUSING, 20, "2026-03-31", value=3, status="done", done_on=d("2026-01-15"))
+    r = unit_result(tl, [s], "2026-04-10", 20)
+    assert r.status == "done_late"
+    assert (r.done_on, r.days_late, r.days_overdue) == (d("2026-01-15"), 15, None)
+
+
+def test_indicator_without_done_on_counts_from_the_report_date(tl: TaskList) -> None:
+    s = recent(HOUSING, 20, "2026-03-31", value=3)
+    r = unit_result(tl, [s], "2026-04-10", 20)
+    assert (r.status, r.done_on, r.days_late) == ("done_late", d("2026-03-31"), 90)
+
+
+def test_done_on_time_has_zero_days_late(tl: TaskList) -> None:
+    s = recent(HOUSING, 20, "2026-01-05", value=4, done_on=d("2025-12-20"))
+    r = unit_result(tl, [s], "2026-02-01", 20)
+    assert (r.status, r.done_on, r.days_late) == ("done", d("2025-12-20"), 0)
+
+
+def test_not_done_has_no_done_on_nor_days_late(tl: TaskList) -> None:
+    r = unit_result(tl, [recent(HOUSING, 7)], "2026-01-10", 7)
+    assert (r.done_on, r.days_late, r.days_overdue) == (None, None, 10)
+
+
+# --- SPEC §9: reporting is its own axis ------------------------------------------------------------
+
+
+def test_overdue_and_unreported_shows_both(tl: TaskList) -> None:
+    """Task 7 overdue since 2025-12-31 and last reported 2025-06-01: both findings are kept."""
+    r = unit_result(tl, [recent(HOUSING, 7, "2025-06-01")], "2026-03-01", 7)
+    assert r.status == "overdue" and r.stale
+    rep = r.reporting
+    assert (rep.state, rep.last_report, rep.days_since) == ("late", d("2025-06-01"), 273)
+    assert rep.next_due == d("2025-08-30")  # 90 days after the last report
+    assert (rep.missed_in_a_row, rep.escalation) == (3, "约谈")
+
+
+@pytest.mark.parametrize(
+    ("as_of", "state", "missed", "level"),
+    [
+        ("2025-08-30", "on_time", 0, None),  # exactly 90 days: not yet late
+        ("2025-08-31", "late", 1, "提醒"),
+        ("2025-11-28", "late", 1, "提醒"),  # 180 days: still one interval missed
+        ("2025-11-29", "late", 2, "通报"),
+        ("2026-02-27", "late", 3, "约谈"),
+    ],
+)
+def test_missed_intervals_climb_the_escalation_levels(
+    tl: TaskList, as_of: str, state: str, missed: int, level: str | None
+) -> None:
+    rep = unit_result(tl, [recent(HOUSING, 14, "2025-06-01")], as_of, 14).reporting
+    assert (rep.state, rep.missed_in_a_row, rep.escalation) == (state, missed, level)
+
+
+def test_never_reported_is_missing(tl: TaskList) -> None:
+    rep = unit_result(tl, [], "2025-03-02", 14).reporting
+    assert (rep.state, rep.last_report, rep.next_due) == ("missing", None, d("2025-03-01"))
+
+
+def test_done_for_good_owes_no_report(tl: TaskList) -> None:
+    s = recent(HOUSING, 7, "2025-06-01", status="done")
+    r = unit_result(tl, [s], "2026-06-01", 7)
+    assert r.status == "done" and not r.stale
+    assert (r.reporting.state, r.reporting.next_due) == ("on_time", None)
+
+
+def _calendar(tl: TaskList, **rhythm: object) -> TaskList:
+    import dataclasses
+
+    from wz_tasks.models import Rhythm
+
+    policy = tl.policy.model_copy(update={"reporting": Rhythm.model_validate(rhythm)})
+    return dataclasses.replace(tl, policy=policy)
+
+
+def test_calendar_rhythm_judges_each_period(tl: TaskList) -> None:
+    """每季度末月25日前: Q1 on time, Q2 late (after 06-25), Q3 and Q4 missing."""
+    cal = _calendar(tl, every="quarter", by={"month": 3, "day": 25})
+    subs = [recent(HOUSING, 14, "2025-03-20"), recent(HOUSING, 14, "2025-06-28")]
+    r = unit_result(cal, subs, "2026-01-10", 14)
+    states = {p.label: p.state for p in r.reporting.periods}
+    assert states == {
+        "2025-Q1": "on_time",
+        "2025-Q2": "late",
+        "2025-Q3": "missing",
+        "2025-Q4": "missing",
+        "2026-Q1": None,
+        "2026-Q2": None,
+    }
+    assert r.reporting.missed_in_a_row == 2 and r.reporting.escalation == "通报"
+    assert r.reporting.next_due == d("2025-09-25")  # owed since the first missed deadline
+    assert r.status == "stale"
+
+
+def test_calendar_deadline_day_itself_is_not_missed(tl: TaskList) -> None:
+    cal = _calendar(tl, every="quarter", by={"month": 3, "day": 25})
+    subs = [recent(HOUSING, 14, "2025-03-20")]
+    assert unit_result(cal, subs, "2025-06-25", 14).reporting.state == "on_time"
+    assert unit_result(cal, subs, "2025-06-26", 14).reporting.state == "missing"
+
+
+def test_calendar_next_due_is_the_next_unreported_deadline(tl: TaskList) -> None:
+    cal = _calendar(tl, every="month", by={"day": 25})
+    months = ["2024-12-20", "2025-01-20", "2025-02-20", "2025-03-20", "2025-04-20"]
+    subs = [recent(HOUSING, 14, m) for m in months]
+    rep = unit_result(cal, subs, "2025-05-10", 14).reporting
+    assert (rep.state, rep.next_due, rep.missed_in_a_row) == ("on_time", d("2025-05-25"), 0)
+    subs.append(recent(HOUSING, 14, "2025-05-03"))  # May done early: June is next
+    rep = unit_result(cal, subs, "2025-05-10", 14).reporting
+    assert (rep.state, rep.next_due) == ("on_time", d("2025-06-25"))
+    rep = unit_result(cal, subs[:4], "2025-05-10", 14).reporting  # April never came
+    assert (rep.state, rep.missed_in_a_row, rep.escalation) == ("missing", 1, "提醒")

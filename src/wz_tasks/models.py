@@ -28,6 +28,38 @@ class _Strict(BaseModel):
 # --- the task list (tasks/*.yaml) -------------------------------------------------------------
 
 
+class By(_Strict):
+    """Where a deadline falls inside each period: its N-th month and that day, or a weekday."""
+
+    month: Annotated[int, Field(ge=1, le=12)] | None = None
+    day: Annotated[int, Field(ge=1, le=31)] | None = None
+    weekday: Annotated[int, Field(ge=1, le=7)] | None = None
+
+
+Every = Literal["week", "month", "quarter", "half_year", "year"]
+
+
+class Rhythm(_Strict):
+    """A calendar rhythm (SPEC §10.3): `{every: quarter, by: {month: 3, day: 25}}`."""
+
+    every: Every
+    by: By | None = None
+
+
+class Level(_Strict):
+    """An escalation level reached after this many reporting periods missed in a row."""
+
+    missed: Annotated[int, Field(ge=1)]
+    level: str
+
+
+DEFAULT_ESCALATION = [
+    Level.model_construct(missed=1, level="提醒"),
+    Level.model_construct(missed=2, level="通报"),
+    Level.model_construct(missed=3, level="约谈"),
+]
+
+
 class Policy(_Strict):
     title: str
     notice: str | None = None
@@ -39,6 +71,9 @@ class Policy(_Strict):
     expires: dt.date
     reporting_interval_days: Annotated[int, Field(gt=0)] = 90
     due_soon_days: Annotated[int, Field(ge=0)] = 30
+    # Reports fall due every `reporting_interval_days`, or by a calendar rhythm when given.
+    reporting: Rhythm | None = None
+    escalation: list[Level] = DEFAULT_ESCALATION
 
 
 class Category(_Strict):
