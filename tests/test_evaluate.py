@@ -398,3 +398,70 @@ def test_calendar_next_due_is_the_next_unreported_deadline(tl: TaskList) -> None
     assert (rep.state, rep.next_due) == ("on_time", d("2025-06-25"))
     rep = unit_result(cal, subs[:4], "2025-05-10", 14).reporting  # April never came
     assert (rep.state, rep.missed_in_a_row, rep.escalation) == ("missing", 1, "提醒")
+
+
+# --- SPEC §10.1: recurring schedules --------------------------------------------------------------
+
+
+def _recurring(tl: TaskList, task: int = 14, **fields: object) -> TaskList:
+    """The task list with task `task` made recurring (and nothing else about it)."""
+    import dataclasses
+
+    from wz_tasks.models import Task
+
+    old = tl.tasks[task]
+    data = {**old.model_dump(exclude={"from_"}), "due": None, "ongoing": False, **fields}
+    new = Task.model_validate(data)
+    return dataclasses.replace(tl, tasks={**tl.tasks, task: new})
+
+
+def test_recurring_period_done_on_time_late_or_missed(tl: TaskList) -> None:
+    """每季度末月20日前: Q1 done on time, Q2 done late, Q3 never, Q4 running."""
+    rt = _recurring(tl, every="quarter", by={"month": 3, "day": 20})
+    subs = [
+        recent(HOUSING, 14, "2025-03-15", status="done"),
+        recent(HOUSING, 14, "2025-06-25", status="done"),
+        recent(HOUSING, 14, "2025-08-01"),  # in progress, not done
+    ]
+    r = unit_result(rt, subs, "2025-10-10", 14)
+    got = [(v.label, v.status, v.date) for v in r.periods]
+    assert got == [
+        ("2025-Q1", "done", d("2025-03-15")),
+        ("2025-Q2", "done_late", d("2025-06-25")),
+        ("2025-Q3", "overdue", None),
+        ("2025-Q4", "on_track", None),
+    ]
+    assert r.status == "overdue"  # the worse of the last ended (Q3) and the current (Q4)
+    assert r.deciding.due == d("2025-09-20") and r.deciding.days == 20
+
+
+def test_recurring_entry_counts_for_the_period_it_names(tl: TaskList) -> None:
+    rt = _recurring(tl, every="quarter", by={"month": 3, "day": 20})
+    late_filed = recent(
+        HOUSING, 14, "2025-10-05", status="done", period="2025-Q3", done_on=d("2025-09-18")
+    )
+    r = unit_result(rt, [late_filed], "2025-10-10", 14)
+    q3 = next(v for v in r.periods if v.label == "2025-Q3")
+    assert (q3.status, q3.date) == ("done", d("2025-09-18"))
+    assert next(v for v in r.periods if v.label == "2025-Q4").status == "on_track"
+
+
+def test_recurring_due_soon_window_is_a_third_of_the_period(tl: TaskList) -> None:
+    """A monthly duty (deadline the 25th): due soon within 10 days (30/3), not the policy's 30."""
+    rt = _recurring(tl, every="month", by={"day": 25}, **{"from": d("2025-05-01")})
+    subs = [recent(HOUSING, 14, "2025-05-20", status="done")]
+    assert unit_status(rt, subs, "2025-06-14", 14) == "on_track"  # 11 days left
+    assert unit_status(rt, subs, "2025-06-15", 14) == "due_soon"  # 10 days left
+
+
+def test_recurring_is_judged_from_its_own_start(tl: TaskList) -> None:
+    rt = _recurring(tl, every="year", **{"from": d("2026-01-01")})
+    r = unit_result(rt, [recent(HOUSING, 14, "2025-12-01")], "2025-12-10", 14)
+    assert r.periods == () and r.status == "on_track" and r.deciding.due == d("2026-12-31")
+
+
+def test_recurring_item_never_stops_owing_reports(tl: TaskList) -> None:
+    rt = _recurring(tl, every="year")
+    subs = [recent(HOUSING, 14, "2025-03-01", status="done")]
+    r = unit_result(rt, subs, "2025-12-01", 14)
+    assert r.periods[0].status == "done" and r.stale  # 275 days since the last report

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from wz_tasks.models import Submission, Task
 from wz_tasks.reporting import Reporting, reporting
-from wz_tasks.schedule import Context, Filed, Part, schedules_of
+from wz_tasks.schedule import Context, Filed, Part, PeriodVerdict, schedules_of
 from wz_tasks.status import STATUSES, Status, worst
 from wz_tasks.tasklist import TaskList
 
@@ -77,6 +77,11 @@ class UnitResult:
         return max((p.days_late or 0 for p in self.parts if p.status.done), default=0)
 
     @property
+    def periods(self) -> tuple[PeriodVerdict, ...]:
+        """Every period of its recurring parts so far (SPEC §10.1)."""
+        return tuple(v for p in self.parts for v in p.periods)
+
+    @property
     def days_overdue(self) -> int | None:
         found = [p.days_overdue for p in self.parts if p.days_overdue is not None]
         return max(found) if found else None
@@ -119,11 +124,11 @@ def evaluate_unit(
 ) -> UnitResult:
     """One lead unit's status on one task, from its entries (oldest first) dated on or before D."""
     policy = tl.policy
-    ctx = Context(as_of, window, policy.effective)
+    ctx = Context(as_of, window, policy.effective, policy.expires)
     schedules = schedules_of(task)
     parts = tuple(s.judge(history, ctx) for s in schedules)
-    done = all(p.status.done for p, s in zip(parts, schedules, strict=True) if s.completes)
-    owed = not (done and all(s.completes for s in schedules))
+    done = all(p.status.done for p, s in zip(parts, schedules, strict=True) if s.ends)
+    owed = not (done and all(s.ends for s in schedules))
     axis = reporting([f.date for f in history], policy, tl.interval(task), as_of, owed)
     status = worst(p.status for p in parts)
     deciding: Part | None = min(parts, key=lambda p: p.status.rank)

@@ -117,6 +117,11 @@ class Task(_Strict):
     ongoing: bool = False
     indicators: list[Indicator] = []
     reporting_interval_days: Annotated[int, Field(gt=0)] | None = None
+    # A task that repeats (SPEC §10.1): each calendar period judged on its own.
+    every: Every | None = None
+    by: By | None = None
+    from_: Annotated[dt.date | None, Field(alias="from")] = None
+    until: dt.date | None = None
 
     @property
     def final_due(self) -> dt.date | None:
@@ -127,8 +132,9 @@ class Task(_Strict):
 
     @property
     def completes(self) -> bool:
-        """Whether the task has a part that can be done (a due date or an indicator)."""
-        return bool(self.indicators) or self.due is not None
+        """Whether `status: done` means something for it: a due date, an indicator, or a
+        recurring period."""
+        return bool(self.indicators) or self.due is not None or self.every is not None
 
     def indicator(self, key: str) -> Indicator | None:
         return next((i for i in self.indicators if i.key == key), None)
@@ -185,6 +191,13 @@ class Entry(_Strict):
     progress: Annotated[str | None, Field(description="工作进展")] = None
     problems: Annotated[str | None, Field(description="存在问题")] = None
     next_steps: Annotated[str | None, Field(description="下一步计划")] = None
+    period: Annotated[
+        str | None,
+        Field(
+            description="周期性任务的报送周期(默认按报送日期所在周期),如 2025-Q4、2026-01、"
+            "2025-H2、2025、2026-W05"
+        ),
+    ] = None
 
 
 class Report(_Strict):

@@ -28,6 +28,18 @@ class Filed:
 
 
 @dataclass(frozen=True)
+class PeriodVerdict:
+    """One period of a recurring part (SPEC §10.1) and how it was met."""
+
+    label: str
+    start: dt.date
+    end: dt.date
+    deadline: dt.date
+    status: Status
+    date: dt.date | None  # when it was done (done_on, else the report's date)
+
+
+@dataclass(frozen=True)
 class Part:
     """The verdict on one part of a task for one unit."""
 
@@ -41,6 +53,7 @@ class Part:
     expected: float | None = None  # the time-proportional line at D, when behind
     done_on: dt.date | None = None
     kind: str | None = None  # percent | count for indicators
+    periods: tuple[PeriodVerdict, ...] = ()  # a recurring part's every period so far
 
     @property
     def days_overdue(self) -> int | None:
@@ -60,6 +73,7 @@ class Context:
     as_of: dt.date
     window: int  # the due-soon window in days
     effective: dt.date  # the policy's effective date: where time-proportional lines start
+    expires: dt.date  # the policy's expiry: where recurring periods stop
 
 
 class Schedule(Protocol):
@@ -67,8 +81,8 @@ class Schedule(Protocol):
     def key(self) -> str: ...
 
     @property
-    def completes(self) -> bool:
-        """Whether this part can be done (an ongoing part cannot)."""
+    def ends(self) -> bool:
+        """Whether this part can be finished for good (ongoing and recurring parts cannot)."""
         ...
 
     def judge(self, history: tuple[Filed, ...], ctx: Context) -> Part:
@@ -82,12 +96,15 @@ def schedules_of(task: Task) -> list[Schedule]:
     from wz_tasks.schedule.due import DueDate
     from wz_tasks.schedule.indicator import IndicatorSchedule
     from wz_tasks.schedule.ongoing import Ongoing
+    from wz_tasks.schedule.recurring import Recurring
 
     parts: list[Schedule] = []
     if task.indicators:
         parts += [IndicatorSchedule(task, ind) for ind in task.indicators]
     elif task.due is not None:
         parts.append(DueDate(task.due))
+    if task.every is not None:
+        parts.append(Recurring.of(task))
     if task.ongoing:
         parts.append(Ongoing())
     return parts

@@ -26,7 +26,7 @@ def done_on(history: tuple[Filed, ...]) -> dt.date:
 class DueDate:
     due: dt.date
     key: str = "due"
-    completes: bool = True
+    ends: bool = True
 
     def judge(self, history: tuple[Filed, ...], ctx: Context) -> Part:
         due = self.due

@@ -21,7 +21,7 @@ def exact(x: float) -> Fraction:
 class IndicatorSchedule:
     task: Task
     indicator: Indicator
-    completes: bool = True
+    ends: bool = True
 
     @property
     def key(self) -> str:

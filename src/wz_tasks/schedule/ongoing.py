@@ -11,7 +11,7 @@ from wz_tasks.status import Status
 @dataclass(frozen=True)
 class Ongoing:
     key: str = "ongoing"
-    completes: bool = False
+    ends: bool = False
 
     def judge(self, history: tuple[Filed, ...], ctx: Context) -> Part:
         return Part("ongoing", "ongoing", Status.ON_TRACK)
