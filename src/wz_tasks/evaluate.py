@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from wz_tasks.models import Submission, Task
@@ -112,6 +112,23 @@ class Evaluation:
 
     def task(self, task_id: int) -> TaskResult:
         return next(r for r in self.tasks if r.task.id == task_id)
+
+    def lead_results(self) -> Iterator[tuple[ItemRef, UnitResult]]:
+        """Every (item, lead unit) verdict: what reminders and scores are made of."""
+        for r in self.tasks:
+            for u in r.units:
+                yield ItemRef("task", r.task.id), u
+
+
+@dataclass(frozen=True, order=True)
+class ItemRef:
+    """What a unit is accountable for: a task of Attachment 2 or a duty of Attachment 1."""
+
+    kind: str  # "task" | "duty"
+    key: int | str
+
+    def as_json(self) -> dict[str, int | str]:
+        return {self.kind: self.key}
 
 
 def evaluation_date(tl: TaskList, as_of: dt.date) -> dt.date:

@@ -60,6 +60,24 @@ DEFAULT_ESCALATION = [
 ]
 
 
+class Scoring(_Strict):
+    """Scoring rules (SPEC §10.5): points off the base per finding on each item a unit leads.
+
+    `deduct` keys are statuses (overdue, behind, due_soon, stale, done_late) and `missed_report`
+    (per reporting period missed in a row)."""
+
+    base: Annotated[float, Field(ge=0)] = 100
+    deduct: dict[
+        Literal["overdue", "behind", "due_soon", "stale", "done_late", "missed_report"],
+        Annotated[float, Field(ge=0)],
+    ]
+    note: str | None = None  # e.g. that the rules are an example, not the city's own
+
+    def points(self, reason: str) -> float:
+        """Points off for one finding of this kind (a status or missed_report)."""
+        return next((v for k, v in self.deduct.items() if k == reason), 0)
+
+
 class Policy(_Strict):
     title: str
     notice: str | None = None
@@ -74,6 +92,7 @@ class Policy(_Strict):
     # Reports fall due every `reporting_interval_days`, or by a calendar rhythm when given.
     reporting: Rhythm | None = None
     escalation: list[Level] = DEFAULT_ESCALATION
+    scoring: Scoring | None = None
 
 
 class Category(_Strict):
