@@ -163,3 +163,9 @@ def test_values_that_are_not_numbers_are_left_out() -> None:
     (point,) = units_of(root)["u"]
     assert point[1] == TOP  # 10 is the largest value; the infinity did not stretch the axis
     assert "nan" not in ET.tostring(root, encoding="unicode").lower()
+
+
+def test_count_axis_ticks_are_whole_numbers() -> None:
+    root = ET.fromstring(line_chart("t", "count", {"u": [(QUARTERS[0], 0.0), (QUARTERS[1], 2.0)]}))
+    ticks = [t.text for t in root.iter(f"{{{NS['s']}}}text") if t.attrib.get("class") == "ytick"]
+    assert ticks == ["0", "1", "2"]

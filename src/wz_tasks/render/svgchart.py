@@ -15,12 +15,12 @@ Input is plain data, so the chart knows nothing of the evaluator.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
-from xml.sax.saxutils import escape, quoteattr
 
 Point = tuple[dt.date, float]
 
@@ -45,12 +45,14 @@ class Words:
     no_data: str = "暂无数据"
 
 
+# html.escape, not xml.sax.saxutils: that imports urllib.request and http.client, ~30 ms here
+# against ~5 ms; both turn & < > (and quotes, for attributes) into entities XML reads.
 def _text(value: str) -> str:
-    return escape(_NOT_XML.sub("", value))
+    return html.escape(_NOT_XML.sub("", value), quote=False)
 
 
 def _attr(value: str) -> str:
-    return quoteattr(_NOT_XML.sub("", value))
+    return '"' + html.escape(_NOT_XML.sub("", value)) + '"'
 
 
 def _width(text: str, size: float) -> float:
@@ -66,11 +68,12 @@ def _value_label(value: float, kind: str) -> str:
     return _number(value) + ("%" if kind == "percent" else "")
 
 
-def _value_ticks(top: float) -> list[float]:
-    """0 and round steps up to `top`, at most six."""
+def _value_ticks(top: float, whole: bool) -> list[float]:
+    """0 and round steps up to `top`, at most six; steps of at least 1 for `whole` counts."""
     raw = top / 5
     power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    step = max(step, 1.0) if whole else step
     return [i * step for i in range(int(top / step + 1e-9) + 1)]
 
 
@@ -167,7 +170,7 @@ def line_chart(
         f"{_text(title)}</text>",
     ]
     # Value axis: grid lines and labels.
-    for tick in _value_ticks(top_value):
+    for tick in _value_ticks(top_value, whole=kind == "count"):
         ty = y(tick)
         out.append(
             f'<line x1="{LEFT}" y1="{ty:.1f}" x2="{right:.1f}" y2="{ty:.1f}" stroke="#DDD"/>'
