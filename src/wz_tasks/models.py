@@ -167,6 +167,18 @@ class TaskListFile(_Strict):
     units: list[Unit]
     groups: list[Group] = []
     tasks: list[Task]
+    duties: list[Duty] = []
+
+
+class Duty(_Strict):
+    """One standing duty of Attachment 1 (附件1 责任分工), e.g. 县级主管部门-4."""
+
+    key: Annotated[str, Field(pattern=r"^\S+-[1-9][0-9]*$")]  # <holder>-<n>
+    holder: str
+    text: str
+    every: Literal["week", "month", "quarter", "half_year", "year"] | None = None
+    reported_by: str | None = None  # who reports it when not the holder (a unit or group)
+    task: Annotated[int, Field(ge=1)] | None = None  # the Attachment 2 measure it is part of
 
 
 def indicator_value(task: Task, ind: Indicator, entry: Entry) -> float | None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wz_tasks.codes import Diagnostic
-from wz_tasks.models import Category, Policy, Task, TaskListFile
+from wz_tasks.models import Category, Duty, Policy, Task, TaskListFile
 from wz_tasks.units import UnitRegistry
 
 
@@ -20,6 +20,7 @@ class TaskList:
     # Where each task stands in the task list, for messages about it.
     task_locs: dict[int, tuple[str, int, int]] = field(default_factory=dict)
     key: str = ""  # a hash of the files it was read from
+    duties: dict[str, Duty] = field(default_factory=dict)  # Attachment 1, by key
     # Each task's units with groups expanded: (leads, supports, both as a set). Derived once.
     _units: dict[int, tuple[list[str], list[str], frozenset[str]]] = field(init=False, repr=False)
 
@@ -37,6 +38,7 @@ class TaskList:
             tasks={t.id: t for t in sorted(data.tasks, key=lambda t: t.id)},
             registry=UnitRegistry(data.units, data.groups),
             source=source,
+            duties={duty.key: duty for duty in data.duties},
         )
 
     def leads(self, task: Task) -> list[str]:
@@ -162,4 +164,24 @@ def check_task_list(tl: TaskList, data: TaskListFile, locate: Any) -> list[Diagn
                         "WZ402",
                         _why("数量目标应为整数", "a count target must be whole"),
                     )
+    duty_keys: set[str] = set()
+    for di, duty in enumerate(data.duties):
+        where = ("duties", di)
+        if duty.key in duty_keys:
+            add(
+                (*where, "key"),
+                "WZ402",
+                _why(f"职责编号 {duty.key} 重复", f"duty key {duty.key} is used twice"),
+            )
+        duty_keys.add(duty.key)
+        for role in ("holder", "reported_by"):
+            name = getattr(duty, role)
+            if name is not None and tl.registry.resolve(name) is None:
+                unknown((*where, role), name)
+        if duty.task is not None and duty.task not in tl.tasks:
+            add(
+                (*where, "task"),
+                "WZ402",
+                _why(f"没有序号为 {duty.task} 的任务", f"no task {duty.task}"),
+            )
     return out
