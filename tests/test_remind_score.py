@@ -17,7 +17,7 @@ TONGXIN = "同心县人民政府"
 
 def _kinds(rows, unit):  # type: ignore[no-untyped-def]
     found = next(r for r in rows if r.unit == unit)
-    return [(r.item.key, r.kind, r.deadline, r.days) for r in found.items]
+    return [(r.item.key, r.kind, r.deadline, r.days) for r in found.items if r.item.kind == "task"]
 
 
 def test_remind_names_late_reports_with_contact_and_escalation(tl: TaskList) -> None:
@@ -56,8 +56,9 @@ def test_remind_report_due_within_the_window_only(tl: TaskList) -> None:
 
 
 def test_remind_orders_units_most_missed_first(tl: TaskList) -> None:
-    led = [t.id for t in tl.tasks.values() if TONGXIN in tl.leads(t)]
-    subs = [sub(TONGXIN, "2025-11-01", *({"task": t, "progress": "x"} for t in led))]
+    led = [{"task": t.id, "progress": "x"} for t in tl.tasks.values() if TONGXIN in tl.leads(t)]
+    led += [{"duty": k.key, "progress": "x"} for k in tl.duties_of(TONGXIN)]
+    subs = [sub(TONGXIN, "2025-11-01", *led)]
     ev = evaluate(tl, subs, d("2025-12-01"))
     rows = remind(ev, subs, tl.policy.escalation, within=14)
     missed = [r.missed_in_a_row for r in rows]
@@ -72,6 +73,9 @@ RULES = Scoring(base=100, deduct={"overdue": 5, "behind": 2, "missed_report": 1}
 
 def test_score_deducts_per_status_and_per_missed_period(tl: TaskList) -> None:
     subs = [sub(HOUSING, "2025-12-01", {"task": t, "progress": "x"}) for t in tl.tasks]
+    subs += [
+        sub(HOUSING, "2025-12-01", {"duty": k.key, "progress": "x"}) for k in tl.duties_of(HOUSING)
+    ]
     ev = evaluate(tl, subs, d("2026-01-05"))
     housing = next(s for s in score(ev, RULES) if s.unit == HOUSING)
     overdue = [x for x in housing.deductions if x.reason == "overdue"]
@@ -113,3 +117,27 @@ def test_scoring_rules_are_validated(bad: dict[str, float]) -> None:
 def test_embedded_policy_ships_example_rules_marked_as_such(tl: TaskList) -> None:
     assert tl.policy.scoring is not None and "示例" in (tl.policy.scoring.note or "")
     assert [lv.level for lv in tl.policy.escalation] == ["提醒", "通报", "约谈"]
+
+
+def test_duties_owe_reports_too(tl: TaskList) -> None:
+    """Each county reports the duties of 县级主管部门 and 乡镇街道 for its own area (SPEC §10.2)."""
+    ev = evaluate(tl, [], d("2025-09-01"))
+    rows = remind(ev, [], tl.policy.escalation, within=14, unit=TONGXIN)
+    duties = {r.item.key for r in rows[0].items if r.item.kind == "duty"}
+    assert "县级主管部门-4" in duties and "乡镇街道-8" in duties and "市住建局-1" not in duties
+
+
+def test_recurring_duty_missed_this_quarter_is_overdue(tl: TaskList) -> None:
+    """县级主管部门-4 is quarterly: Q2 2025 done, Q3 never — overdue once Q3 has ended."""
+    done_q2 = sub(
+        TONGXIN, "2025-06-20", {"duty": "县级主管部门-4", "status": "done", "progress": "复核完成"}
+    )
+    r = evaluate(tl, [done_q2], d("2025-10-15")).duty("县级主管部门-4")
+    tongxin = next(u for u in r.units if u.unit == TONGXIN)
+    assert [(p.label, p.status) for p in tongxin.periods][1:4] == [
+        ("2025-Q2", "done"),
+        ("2025-Q3", "overdue"),
+        ("2025-Q4", "on_track"),
+    ]
+    assert tongxin.status == "overdue" and r.status == "overdue"
+    assert {u.unit for u in r.units} == set(tl.registry.expand(["各县(市、区)人民政府"]))

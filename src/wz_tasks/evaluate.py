@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from wz_tasks.models import Submission, Task
+from wz_tasks.models import Duty, Submission, Task
 from wz_tasks.reporting import Reporting, reporting
 from wz_tasks.schedule import Context, Filed, Part, PeriodVerdict, schedules_of
 from wz_tasks.status import STATUSES, Status, worst
@@ -100,11 +100,28 @@ class TaskResult:
 
 
 @dataclass(frozen=True)
+class DutyResult:
+    """A standing duty of Attachment 1 and each reporting unit's verdict on it."""
+
+    duty: Duty
+    status: Status
+    units: tuple[UnitResult, ...]
+
+    @property
+    def light(self) -> str:
+        return self.status.light
+
+
+@dataclass(frozen=True)
 class Evaluation:
     as_of: dt.date  # the date asked for
     tasks: tuple[TaskResult, ...]
-    summary: dict[str, int] = field(default_factory=dict)
+    summary: dict[str, int] = field(default_factory=dict)  # tasks by status
     evaluated_on: dt.date | None = None  # the date used: the policy's expiry when as_of is later
+    duties: tuple[DutyResult, ...] = ()
+
+    def duty(self, key: str) -> DutyResult:
+        return next(r for r in self.duties if r.duty.key == key)
 
     @property
     def expired(self) -> bool:
@@ -114,10 +131,13 @@ class Evaluation:
         return next(r for r in self.tasks if r.task.id == task_id)
 
     def lead_results(self) -> Iterator[tuple[ItemRef, UnitResult]]:
-        """Every (item, lead unit) verdict: what reminders and scores are made of."""
+        """Every (item, accountable unit) verdict: what reminders and scores are made of."""
         for r in self.tasks:
             for u in r.units:
                 yield ItemRef("task", r.task.id), u
+        for dr in self.duties:
+            for u in dr.units:
+                yield ItemRef("duty", dr.duty.key), u
 
 
 @dataclass(frozen=True, order=True)
@@ -137,9 +157,15 @@ def evaluation_date(tl: TaskList, as_of: dt.date) -> dt.date:
 
 
 def evaluate_unit(
-    tl: TaskList, task: Task, unit: str, history: tuple[Filed, ...], as_of: dt.date, window: int
+    tl: TaskList,
+    task: Task | Duty,
+    unit: str,
+    history: tuple[Filed, ...],
+    as_of: dt.date,
+    window: int,
 ) -> UnitResult:
-    """One lead unit's status on one task, from its entries (oldest first) dated on or before D."""
+    """One lead unit's status on one task (or duty), from its entries (oldest first) dated on or
+    before D."""
     policy = tl.policy
     ctx = Context(as_of, window, policy.effective, policy.expires)
     schedules = schedules_of(task)
@@ -156,13 +182,17 @@ def evaluate_unit(
 
 def _index(
     submissions: Iterable[Submission], as_of: dt.date
-) -> dict[tuple[str, int], tuple[Filed, ...]]:
-    found: dict[tuple[str, int], list[Filed]] = defaultdict(list)
+) -> dict[tuple[str, ItemRef], tuple[Filed, ...]]:
+    found: dict[tuple[str, ItemRef], list[Filed]] = defaultdict(list)
     for sub in submissions:
         if sub.report.date > as_of:
             continue  # not yet counted
         for entry in sub.report.entries:
-            found[(sub.unit, entry.task)].append(Filed(sub.report.date, entry, sub.path))
+            ref = ItemRef("task", entry.task) if entry.task is not None else None
+            if entry.duty is not None:
+                ref = ItemRef("duty", entry.duty)
+            if ref is not None:
+                found[(sub.unit, ref)].append(Filed(sub.report.date, entry, sub.path))
     return {k: tuple(sorted(v, key=lambda f: (f.date, f.path))) for k, v in found.items()}
 
 
@@ -175,20 +205,29 @@ def evaluate(
     index = _index(submissions, day)
     results = []
     for task in tl.tasks.values():
+        ref = ItemRef("task", task.id)
         units = tuple(
-            evaluate_unit(tl, task, unit, index.get((unit, task.id), ()), day, window)
+            evaluate_unit(tl, task, unit, index.get((unit, ref), ()), day, window)
             for unit in tl.leads(task)
         )
         supporters = tuple(
-            (unit, index.get((unit, task.id), ()))
+            (unit, index.get((unit, ref), ()))
             for unit in tl.supports(task)
             if unit not in tl.leads(task)
         )
         results.append(TaskResult(task, worst(u.status for u in units), units, supporters))
+    duties = []
+    for duty in tl.duties.values():
+        ref = ItemRef("duty", duty.key)
+        units = tuple(
+            evaluate_unit(tl, duty, unit, index.get((unit, ref), ()), day, window)
+            for unit in tl.reporters(duty)
+        )
+        duties.append(DutyResult(duty, worst(u.status for u in units), units))
     summary = dict.fromkeys((s.value for s in STATUSES), 0)
     for r in results:
         summary[r.status] += 1
-    return Evaluation(as_of, tuple(results), summary, day)
+    return Evaluation(as_of, tuple(results), summary, day, tuple(duties))
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -176,9 +176,22 @@ class Duty(_Strict):
     key: Annotated[str, Field(pattern=r"^\S+-[1-9][0-9]*$")]  # <holder>-<n>
     holder: str
     text: str
-    every: Literal["week", "month", "quarter", "half_year", "year"] | None = None
+    every: Every | None = None
+    by: By | None = None
+    from_: Annotated[dt.date | None, Field(alias="from")] = None
+    until: dt.date | None = None
     reported_by: str | None = None  # who reports it when not the holder (a unit or group)
     task: Annotated[int, Field(ge=1)] | None = None  # the Attachment 2 measure it is part of
+    reporting_interval_days: Annotated[int, Field(gt=0)] | None = None
+
+    # A duty is judged by the same schedules as a task (schedule.schedules_of): a rhythm the text
+    # states, or a standing duty that never ends.
+    indicators: ClassVar[list[Indicator]] = []
+    due: ClassVar[dt.date | None] = None
+
+    @property
+    def ongoing(self) -> bool:
+        return self.every is None
 
 
 def indicator_value(task: Task, ind: Indicator, entry: Entry) -> float | None:
@@ -200,7 +213,13 @@ _Number = Annotated[float, Field(strict=False)]
 class Entry(_Strict):
     """One measure in a progress report (进度报送中的一项任务)."""
 
-    task: Annotated[int, Field(strict=True, description="任务序号(附件2 中的 1–20)")]
+    task: Annotated[
+        int | None, Field(strict=True, description="任务序号(附件2 中的 1–20);与 duty 二选一")
+    ] = None
+    duty: Annotated[
+        str | None,
+        Field(description="附件1 责任分工的职责编号,如 县级主管部门-4;与 task 二选一"),
+    ] = None
     status: Annotated[
         EntryStatus, Field(description="not_started 未开始 / in_progress 推进中 / done 已完成")
     ] = "in_progress"

@@ -53,8 +53,16 @@ class TaskList:
         """Whether `unit` leads or supports `task`."""
         return unit in self._units[task.id][2]
 
-    def interval(self, task: Task) -> int:
-        return task.reporting_interval_days or self.policy.reporting_interval_days
+    def interval(self, item: Task | Duty) -> int:
+        return item.reporting_interval_days or self.policy.reporting_interval_days
+
+    def reporters(self, duty: Duty) -> list[str]:
+        """Who reports on a duty: its `reported_by` (each county for its own area) or holder."""
+        return self.registry.expand([duty.reported_by or duty.holder])
+
+    def duties_of(self, unit: str) -> list[Duty]:
+        """The duties a unit reports on."""
+        return [d for d in self.duties.values() if unit in self.reporters(d)]
 
 
 def _why(zh: str, en: str) -> dict[str, dict[str, str]]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 from wz_tasks.status import Status
 
 if TYPE_CHECKING:
-    from wz_tasks.models import Entry, Task
+    from wz_tasks.models import Duty, Entry, Task
 
 
 @dataclass(frozen=True)
@@ -90,9 +90,11 @@ class Schedule(Protocol):
         ...
 
 
-def schedules_of(task: Task) -> list[Schedule]:
-    """The parts a task is judged by (SPEC §2.1): its indicators alone when it has any, else its
-    due date; and an ongoing part when it is (also) ongoing."""
+def schedules_of(task: Task | Duty) -> list[Schedule]:
+    """The parts a task (or duty) is judged by (SPEC §2.1, §10): its indicators alone when it has
+    any, else its due date; its recurring periods; and an ongoing part when it is (also)
+    ongoing."""
+    from wz_tasks.models import Task
     from wz_tasks.schedule.due import DueDate
     from wz_tasks.schedule.indicator import IndicatorSchedule
     from wz_tasks.schedule.ongoing import Ongoing
@@ -100,6 +102,7 @@ def schedules_of(task: Task) -> list[Schedule]:
 
     parts: list[Schedule] = []
     if task.indicators:
+        assert isinstance(task, Task)
         parts += [IndicatorSchedule(task, ind) for ind in task.indicators]
     elif task.due is not None:
         parts.append(DueDate(task.due))
