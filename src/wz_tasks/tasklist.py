@@ -60,6 +60,12 @@ class TaskList:
         """Who reports on a duty: its `reported_by` (each county for its own area) or holder."""
         return self.registry.expand([duty.reported_by or duty.holder])
 
+    def order(self, kind: str, key: int | str) -> tuple[int, int]:
+        """Where an item stands in the policy: measures by number, then duties as printed."""
+        if kind == "task":
+            return (0, int(key))
+        return (1, list(self.duties).index(str(key)) if key in self.duties else len(self.duties))
+
     def duties_of(self, unit: str) -> list[Duty]:
         """The duties a unit reports on."""
         return [d for d in self.duties.values() if unit in self.reporters(d)]
