@@ -465,3 +465,50 @@ def test_recurring_item_never_stops_owing_reports(tl: TaskList) -> None:
     subs = [recent(HOUSING, 14, "2025-03-01", status="done")]
     r = unit_result(rt, subs, "2025-12-01", 14)
     assert r.periods[0].status == "done" and r.stale  # 275 days since the last report
+
+
+# --- SPEC §10.4: closing out (销号) ---------------------------------------------------------------
+
+
+def _signing(tl: TaskList) -> TaskList:
+    import dataclasses
+
+    return dataclasses.replace(tl, policy=tl.policy.model_copy(update={"sign_off": True}))
+
+
+def _sign_off(date: str, *items: dict[str, object], unit: str = HOUSING) -> Submission:
+    from wz_tasks.models import SignOff, SignOffReport
+
+    report = SignOffReport(unit=unit, date=d(date), sign_off=[SignOff(**i) for i in items])  # type: ignore[arg-type]
+    return Submission(unit, report, f"{date}-sign-off.yaml")
+
+
+def test_done_waits_for_sign_off_when_the_policy_asks_for_it(tl: TaskList) -> None:
+    st = _signing(tl)
+    done = recent(HOUSING, 7, "2025-12-20", status="done")
+    r = unit_result(st, [done], "2026-01-05", 7)
+    assert r.status == "done" and r.pending_sign_off and r.signed_off is None
+    closed = _sign_off("2026-01-04", {"task": 7, "unit": "住建局", "date": d("2026-01-03")})
+    r = unit_result(st, [done, closed], "2026-01-05", 7)
+    assert r.status == "done" and not r.pending_sign_off and r.signed_off == d("2026-01-03")
+
+
+def test_sign_off_counts_only_from_the_supervising_unit_and_by_the_as_of_date(tl: TaskList) -> None:
+    st = _signing(tl)
+    done = recent(YANCHI, 4, "2026-12-20", value=85)
+    item = {"task": 4, "unit": "盐池县", "date": d("2026-12-28")}
+    by_county = _sign_off("2026-12-28", item, unit=YANCHI)
+    later = _sign_off("2026-12-28", item)
+    assert unit_result(st, [done, by_county], "2026-12-30", 4, YANCHI).pending_sign_off
+    assert unit_result(st, [done, later], "2026-12-27", 4, YANCHI).pending_sign_off
+    assert not unit_result(st, [done, later], "2026-12-28", 4, YANCHI).pending_sign_off
+
+
+def test_without_sign_off_in_the_policy_nothing_is_pending(tl: TaskList) -> None:
+    r = unit_result(tl, [recent(HOUSING, 7, "2025-12-20", status="done")], "2026-01-05", 7)
+    assert r.status == "done" and not r.pending_sign_off
+
+
+def test_an_unfinished_item_is_never_pending_sign_off(tl: TaskList) -> None:
+    r = unit_result(_signing(tl), [recent(HOUSING, 7, "2025-12-20")], "2026-01-05", 7)
+    assert r.status == "overdue" and not r.pending_sign_off

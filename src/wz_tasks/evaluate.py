@@ -6,6 +6,7 @@ its own axis in `reporting.py`; this module combines them per unit and task.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -40,6 +41,9 @@ class UnitResult:
     deciding: Part | None  # the part that set the status; None when `stale` set it
     reporting: Reporting
     history: tuple[Filed, ...]
+    # 销号 (SPEC §10.4), where the policy asks for it: done, but not yet closed by the supervisor.
+    pending_sign_off: bool = False
+    signed_off: dt.date | None = None
 
     @property
     def light(self) -> str:
@@ -196,13 +200,41 @@ def _index(
     return {k: tuple(sorted(v, key=lambda f: (f.date, f.path))) for k, v in found.items()}
 
 
+def _sign_offs(
+    tl: TaskList, submissions: Iterable[Submission], as_of: dt.date
+) -> dict[tuple[str, ItemRef], dt.date]:
+    """The items the supervising unit closed (销号) by `as_of`: (unit, item) → the date."""
+    responsible = tl.registry.resolve(tl.policy.responsible or "")
+    closed: dict[tuple[str, ItemRef], dt.date] = {}
+    for sub in submissions:
+        if responsible is None or sub.unit != responsible.name or sub.report.date > as_of:
+            continue
+        for item in sub.report.sign_off or ():
+            unit = tl.registry.resolve(item.unit)
+            if unit is None or item.date > as_of:
+                continue
+            ref = ItemRef("duty", item.duty) if item.duty else ItemRef("task", item.task or 0)
+            key = (unit.name, ref)
+            closed[key] = min(item.date, closed.get(key, item.date))
+    return closed
+
+
+def _closed(u: UnitResult, ref: ItemRef, closed: dict[tuple[str, ItemRef], dt.date]) -> UnitResult:
+    if not u.status.done:
+        return u
+    when = closed.get((u.unit, ref))
+    return dataclasses.replace(u, pending_sign_off=when is None, signed_off=when)
+
+
 def evaluate(
     tl: TaskList, submissions: Iterable[Submission], as_of: dt.date, window: int | None = None
 ) -> Evaluation:
     """Every task's status for each of its lead units as of `as_of` (SPEC §3)."""
     window = tl.policy.due_soon_days if window is None else window
     day = evaluation_date(tl, as_of)
+    submissions = list(submissions)
     index = _index(submissions, day)
+    closed = _sign_offs(tl, submissions, day) if tl.policy.sign_off else None
     results = []
     for task in tl.tasks.values():
         ref = ItemRef("task", task.id)
@@ -210,6 +242,8 @@ def evaluate(
             evaluate_unit(tl, task, unit, index.get((unit, ref), ()), day, window)
             for unit in tl.leads(task)
         )
+        if closed is not None:
+            units = tuple(_closed(u, ref, closed) for u in units)
         supporters = tuple(
             (unit, index.get((unit, ref), ()))
             for unit in tl.supports(task)
@@ -223,6 +257,8 @@ def evaluate(
             evaluate_unit(tl, duty, unit, index.get((unit, ref), ()), day, window)
             for unit in tl.reporters(duty)
         )
+        if closed is not None:
+            units = tuple(_closed(u, ref, closed) for u in units)
         duties.append(DutyResult(duty, worst(u.status for u in units), units))
     summary = dict.fromkeys((s.value for s in STATUSES), 0)
     for r in results:

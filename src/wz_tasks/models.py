@@ -92,6 +92,8 @@ class Policy(_Strict):
     # Reports fall due every `reporting_interval_days`, or by a calendar rhythm when given.
     reporting: Rhythm | None = None
     escalation: list[Level] = DEFAULT_ESCALATION
+    # 销号 (SPEC §10.4): a unit's `done` is closed only when the responsible unit signs it off.
+    sign_off: bool = False
     scoring: Scoring | None = None
 
 
@@ -266,6 +268,30 @@ class Report(_Strict):
     date: Annotated[dt.date, Field(description="数据截至日期,格式 YYYY-MM-DD")]
     contact: Annotated[str | None, Field(description="联系人及电话")] = None
     entries: Annotated[list[Entry], Field(min_length=1, description="各项任务的进展,至少一项")]
+    sign_off: Annotated[
+        list[SignOff] | None,
+        Field(
+            description="销号(仅督办单位填写):经核查确认完成的任务,如 "
+            "{task: 7, unit: 盐池县, date: 2026-01-10, note: 经现场核查已完成}"
+        ),
+    ] = None
+
+
+class SignOff(_Strict):
+    """The supervising unit's confirmation that a unit's finished item is closed (销号, §10.4)."""
+
+    task: Annotated[int | None, Field(strict=True, description="任务序号;与 duty 二选一")] = None
+    duty: Annotated[str | None, Field(description="职责编号;与 task 二选一")] = None
+    unit: Annotated[str, Field(description="完成任务的单位")]
+    date: Annotated[dt.date, Field(description="销号日期")]
+    note: Annotated[str | None, Field(description="核查意见")] = None
+
+
+class SignOffReport(Report):
+    """A file of the supervising unit that closes finished items; it needs no progress entries."""
+
+    entries: Annotated[list[Entry], Field(description="各项任务的进展")] = []
+    sign_off: Annotated[list[SignOff], Field(min_length=1, description="销号,至少一项")]
 
 
 @dataclass(frozen=True)
