@@ -136,7 +136,9 @@ def run_import(
         )
         (out / "tasks.yaml").write_text(tasks_yaml(tasks, table.name), encoding="utf-8")
     except OSError as exc:
-        return 2, [f"{out}: " + _say(lang, f"无法写入:{exc.strerror}", f"cannot write: {exc.strerror}")]
+        return 2, [
+            f"{out}: " + _say(lang, f"无法写入:{exc.strerror}", f"cannot write: {exc.strerror}")
+        ]
     return (1 if problems else 0), problems
 
 

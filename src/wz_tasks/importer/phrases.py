@@ -93,9 +93,7 @@ def _month_end(year: int, month: int) -> dt.date:
 _Y = r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年?"
 _YEAR_WORD = r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年"
 _BEFORE = r"(?:底|末|份|中|初)?(?:前|以前|之前|内|止|为止)?"
-_DONE = (
-    r"(?:(?:全面|基本|全部|逐步)?(?:完成|建成|办结|落实|到位|实现|见效|推进)(?:任务|工作)?)?"
-)
+_DONE = r"(?:(?:全面|基本|全部|逐步)?(?:完成|建成|办结|落实|到位|实现|见效|推进)(?:任务|工作)?)?"
 _ONGOING = re.compile(
     r"^(?:(?:" + _YEAR_WORD + r"(?:\d{1,2}月)?)(?:起|开始)?)?"
     r"(?:长期|常态化?|持续|经常性|常年|日常)(?:坚持|执行|推进|开展|实施|工作|落实|化|进行)*(?:工作)?$"
@@ -174,7 +172,8 @@ def _year_end(text: str, year: int | None) -> dt.date | Refusal:
 
 
 _RANGE = re.compile(
-    rf"^(?P<a>\d{{4}}\s*年?\s*(?:{_NUM}\s*月(?:份)?)?|{_NUM}\s*月(?:份)?)\s*(?:-|至|到)\s*"
+    rf"^(?P<a>\d{{4}}\s*年?\s*(?:{_NUM}\s*月(?:份)?)?|{_NUM}\s*月(?:份)?"
+    rf"|\d{{1,2}}(?=\s*(?:-|至|到)\s*\d{{1,2}}\s*月))\s*(?:-|至|到)\s*"
 )
 
 
@@ -242,7 +241,11 @@ def _recurrence(text: str) -> Recurrence | Refusal | None:
         if not m:
             continue
         rest = text[m.end() :]
-        rest = re.sub(r"(?:报送|上报|调度|通报|开展|召开|组织|进行|检查|评估|考核)[^\d]*$", "", rest)
+        rest = re.sub(
+            r"(?:报送|上报|调度|通报|开展|召开|组织|进行|检查|评估|考核|汇总|统计|总结|督查|通报)[^\d]*$",
+            "",
+            rest,
+        )
         rest = re.sub(r"(?:一次|1次|至少一次|至少1次)$", "", rest).strip()
         return _recurrence_by(every, rest)  # type: ignore[arg-type]
     return None
@@ -253,7 +256,7 @@ def _recurrence_by(every: Every, rest: str) -> Recurrence | Refusal:
     if re.match(rf"^(?:末|底|结束前)?{end}", rest):
         return Recurrence(every)
     if every == "week":
-        m = re.match(rf"^(?:周|星期)?([一二三四五六日天])(?:.*?)(?:前|以前|之前)?$", rest)
+        m = re.match(r"^(?:周|星期)?([一二三四五六日天])(?:.*?)(?:前|以前|之前)?$", rest)
         if m:
             return Recurrence(every, {"weekday": _WEEKDAYS[m.group(1)]})
         return _odd_rhythm(rest)
@@ -261,7 +264,10 @@ def _recurrence_by(every: Every, rest: str) -> Recurrence | Refusal:
     m = re.match(rf"^(?P<d>{_NUM})\s*[日号]{end}", rest)
     if m and every == "month":
         return _by_day(every, None, _number(m.group("d")))
-    which = r"(?:(?:第)?(?P<n>[1-9一二三四五六])\s*个?月|(?P<first>首月|第一个月)|(?P<last>末月|最后一个月))"
+    which = (
+        r"(?:(?:第)?(?P<n>[1-9一二三四五六])\s*个?月|(?P<first>首月|第一个月)"
+        r"|(?P<last>末月|最后一个月))"
+    )
     m = re.match(rf"^{which}\s*的?\s*(?:(?P<d>{_NUM})\s*[日号]|(?P<end>底|末)){end}", rest)
     if m and every in ("quarter", "half_year"):
         n = 1 if m.group("first") else months if m.group("last") else _number(m.group("n"))
@@ -326,13 +332,32 @@ def _by_day(every: Every, month: int | None, day: int | None) -> Recurrence | Re
     return Recurrence(every, {"month": month, "day": day})
 
 
-_TARGET = re.compile(
-    r"^(?:(?:要|应|需)?(?:达到|达|至少|不少于|完成|实现|提高到|提高至|提升到|提升至|不低于|超过|覆盖率?达到?|"
-    r"占比达到?|比例达到?|比例|建成率达到?|完成率达到?)?)\s*"
-    r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>%|个|家|所|项|处|座|条|户|套|支|名)(?P<more>以上|及以上)?"
-    r"(?:的?(?:目标|任务))?$"
+_VERBS = (
+    "达到|达|至少|不少于|完成|实现|提高到|提高至|提升到|提升至|不低于|超过|新建|建成|培育|打造|新增|"
+    "建设|创建|引进|改造"
 )
-_COUNT_VERB = re.compile(r"^(?:新建|建成|培育|打造|新增|建设|完成|达到|达|创建|引进|改造)")
+_UNITS = "%|个|家|所|项|处|座|条|户|套|支|名"
+_TARGET = re.compile(
+    rf"^(?P<name>[^\d%]*?)(?P<verb>(?:{_VERBS})(?:至少|不少于)?)?\s*"
+    rf"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>{_UNITS})(?:以上|及以上)?(?P<what>[^\d%]*)$"
+)
+# A rate of change is not a level to reach: 增长6% is refused, not read as a 6% target.
+_CHANGE = re.compile(r"增长|下降|减少|降低|增速|同比|环比|提高|提升")
+
+
+def _named_verb(m: re.Match[str]) -> bool:
+    """A percent with words before it needs a verb: 覆盖率达到100%, not 覆盖率100%."""
+    return not m.group("name") or bool(m.group("verb"))
+
+
+def _target_match(rest: str) -> re.Match[str] | None:
+    m = _TARGET.match(rest)
+    if m is None or _CHANGE.search(m.group("name")):
+        return None
+    percent = m.group("unit") == "%"
+    if percent and (m.group("what") not in ("", "的目标", "目标") or not _named_verb(m)):
+        return None
+    return m
 
 
 def _part(text: str, year: int | None) -> Schedule | Refusal | tuple[dt.date, str]:
@@ -363,12 +388,7 @@ def _part(text: str, year: int | None) -> Schedule | Refusal | tuple[dt.date, st
     rest = re.sub(rf"^{_BEFORE}", "", rest.strip()).strip()
     if re.match(rf"^{_DONE}$", rest):
         return Schedule(due=when)
-    target = _TARGET.match(re.sub(rf"^{_DONE}(?=\d)", "", rest))
-    if target is None:
-        counted = _COUNT_VERB.match(rest)
-        target = _TARGET.match(rest[counted.end() :]) if counted else None
-        if target is not None and target.group("unit") == "%":
-            target = None
+    target = _target_match(rest)
     if target is not None:
         return (when, target.group(0)) if _target_ok(target) else _bad_target(text)
     return Refusal(
@@ -468,7 +488,9 @@ def _combine(
             return Refusal("百分比目标应逐年不降", "percent targets go down")
         milestones = tuple(Target(w, v) for w, _, v in targets)
     return Schedule(
-        due=dues[0] if dues else None, ongoing=ongoing, every=every, kind=kind, milestones=milestones
+        due=dues[0] if dues else None,
+        ongoing=ongoing,
+        every=every,
+        kind=kind,
+        milestones=milestones,
     )
-
-

@@ -1,4 +1,4 @@
-"""The rows under the header as tasks: category rows, merged cells and printed numbers read as printed."""
+"""The rows under the header as tasks: category rows, merged cells, printed numbers as printed."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from wz_tasks.importer.table import Cell, Grid
 
 _CN = "一二三四五六七八九十"
 _ORDINAL = re.compile(
-    rf"^\s*(?:[((]\s*(?P<a>[{_CN}]+|\d+)\s*[))]|(?P<b>[{_CN}]+)\s*[、.．]|第(?P<c>[{_CN}]+)\s*[部分类项章节]?[、:: ]?)\s*"
+    rf"^\s*(?:[((]\s*(?P<a>[{_CN}]+|\d+)\s*[))]|(?P<b>[{_CN}]+)\s*[、.．]"
+    rf"|第(?P<c>[{_CN}]+)\s*[部分类项章节]?[、:: ]?)\s*"
 )
 _MEASURE_NUMBER = re.compile(r"^\s*(?P<n>\d{1,3})\s*[.、．](?!\d)\s*")
 _NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*[::\d]")
@@ -64,7 +65,7 @@ class _Categories:
         folded = fold(text).strip()
         m = _ORDINAL.match(folded)
         printed = _cn_number(next(g for g in m.groups() if g)) if m else 0
-        title = (folded[m.end() :] if m else folded).strip().rstrip("。.:: ")
+        title = (folded[m.end() :] if m else folded).strip().rstrip("。.:: ")  # noqa: B005 - a set of characters
         title = title or folded
         if title in self.by_title:
             return self.by_title[title]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,7 +56,9 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def _grid(where: str, values: list[list[str]], merges: dict[tuple[int, int], tuple[int, int]]) -> Grid:
+def _grid(
+    where: str, values: list[list[str]], merges: dict[tuple[int, int], tuple[int, int]]
+) -> Grid:
     width = max((len(r) for r in values), default=0)
     rows = []
     for r, line in enumerate(values, start=1):
@@ -72,7 +75,9 @@ def read_grids(path: Path, sheet: str | None = None) -> list[Grid]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise TableError(f"无法读取 {path}:{exc.strerror}", f"cannot read {path}: {exc.strerror}") from exc
+        raise TableError(
+            f"无法读取 {path}:{exc.strerror}", f"cannot read {path}: {exc.strerror}"
+        ) from exc
     if suffix in (".xlsx", ".xlsm"):
         return _xlsx(data, sheet)
     if sheet is not None:
@@ -93,7 +98,7 @@ def _xlsx(data: bytes, sheet: str | None) -> list[Grid]:
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
         raise TableError(
             f"不是有效的 .xlsx 文件({exc})", f"not a valid .xlsx file ({exc})"
         ) from exc
@@ -158,7 +163,7 @@ def _docx(data: bytes) -> list[Grid]:
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise TableError(
             f"不是有效的 .docx 文件({exc})", f"not a valid .docx file ({exc})"
         ) from exc

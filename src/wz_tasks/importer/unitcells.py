@@ -23,7 +23,19 @@ _PREFIXES = ("市", "县", "区", "省")
 # Words holding 市 that do not name a place: 城市管理局 is not 市X.
 _NOT_PLACES = ("城市", "市场", "市政", "超市", "都市")
 _PLACES = re.compile(r"[市县区省镇乡旗州村]|街道|社区")
-_NOT_CITY_BODIES = ("政府", "公司", "企业", "协会", "商会", "银行", "集团", "法院", "检察院", "各", "全")
+_NOT_CITY_BODIES = (
+    "政府",
+    "公司",
+    "企业",
+    "协会",
+    "商会",
+    "银行",
+    "集团",
+    "法院",
+    "检察院",
+    "各",
+    "全",
+)
 
 
 @dataclass
@@ -90,9 +102,7 @@ def load_registry(path: Path) -> Registry:
                     )
                 registry.add(entry, group)
     if not registry.by_spelling:
-        raise RegistryError(
-            f"--units:{path} 中没有 units", f"--units: {path} holds no units"
-        )
+        raise RegistryError(f"--units:{path} 中没有 units", f"--units: {path} holds no units")
     return registry
 
 

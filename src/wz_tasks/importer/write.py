@@ -55,15 +55,16 @@ def policy_yaml(
     expires: dt.date | None,
 ) -> str:
     lines = [
-        f"# 由 wz-tasks import-tasks 从 {source} 读出。表中没有发文机关和施行、失效日期:请核对并填写。",
+        f"# 由 wz-tasks import-tasks 从 {source} 读出。",
+        "# 表中没有发文机关和施行、失效日期:请核对并填写。",
         "policy:",
         f"  title: {scalar(title)}",
         '  issuer: ""                             # 发文机关:表中没有,请填写',
     ]
     if effective is not None and expires is not None:
         lines += [
-            f"  effective: {effective.isoformat()}               # 表中没有:取最早时限所在年的 1 月 1 日",
-            f"  expires: {expires.isoformat()}                 # 表中没有:取最晚时限所在年的年底",
+            f"  effective: {effective.isoformat()}   # 表中没有:取最早时限所在年的 1 月 1 日",
+            f"  expires: {expires.isoformat()}     # 表中没有:取最晚时限所在年的年底",
         ]
     lines += [
         "  reporting_interval_days: 90",
@@ -96,7 +97,8 @@ def units_yaml(units: list[UnitOut], groups: list[dict[str, Any]]) -> str:
 def tasks_yaml(tasks: list[TaskOut], source: str) -> str:
     lines = [
         f"# 由 wz-tasks import-tasks 从 {source} 读出。序号按表中顺序编为 1..N;",
-        "# 表中印的序号与此不同时,写在该项 id 后的注释里。带 review 的任务需人工核对后删去 review。",
+        "# 表中印的序号与此不同时,写在该项 id 后的注释里。",
+        "# 带 review 的任务需人工核对,写好时限后删去 review。",
         "tasks:",
     ]
     for t in tasks:
@@ -138,6 +140,9 @@ def _schedule(t: TaskOut) -> list[str]:
             f"        name: {scalar(t.measure)}",
             f"        kind: {s.kind}",
             "        milestones:",
-            *[f"          - {{due: {m.due.isoformat()}, target: {m.target}}}" for m in s.milestones],
+            *[
+                f"          - {{due: {m.due.isoformat()}, target: {m.target}}}"
+                for m in s.milestones
+            ],
         ]
     return out
