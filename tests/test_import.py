@@ -448,3 +448,37 @@ def test_missing_units_path_is_a_usage_error(tmp_path: Path) -> None:
     table = seed_xlsx(tmp_path / "附件2.xlsx")
     code, lines = run_import(table, tmp_path / "out", None, tmp_path / "nope", None, "zh")
     assert code == 2 and "--units" in lines[0]
+
+
+def test_measure_merged_over_two_lines_is_one_task(tmp_path: Path) -> None:
+    table = _xlsx(
+        tmp_path / "t.xlsx",
+        [
+            ["序号", "推进措施", "牵头单位", "配合单位", "完成时限"],
+            [1, "加强调解委员会建设", "县住建局", "县司法局", "2025年12月"],
+            [None, None, None, "县公安局", "长期坚持"],
+            [2, "开展培训", "县人社局", "", "2026年6月"],
+        ],
+        [(2, 1, 3, 1), (2, 2, 3, 2), (2, 3, 3, 3)],
+    )
+    assert run_import(table, tmp_path / "out", None, None, None, "zh") == (0, [])
+    first, second = _tasks(tmp_path / "out")
+    assert (first["due"], first["ongoing"]) == (d("2025-12-31"), True)
+    assert first["support"] == ["县司法局", "县公安局"]
+    assert first["deadline_text"] == "2025年12月\n长期坚持"
+    assert (second["id"], second["due"]) == (2, d("2026-06-30"))
+
+
+def test_two_level_header(tmp_path: Path) -> None:
+    table = _xlsx(
+        tmp_path / "t.xlsx",
+        [
+            ["序号", "工作任务", "责任单位", None, "完成时限"],
+            [None, None, "牵头单位", "配合单位", None],
+            [1, "建立台账", "县住建局", "县财政局", "2025年6月"],
+        ],
+        [(1, 1, 2, 1), (1, 2, 2, 2), (1, 3, 1, 4), (1, 5, 2, 5)],
+    )
+    assert run_import(table, tmp_path / "out", None, None, None, "zh") == (0, [])
+    (task,) = _tasks(tmp_path / "out")
+    assert (task["lead"], task["support"]) == (["县住建局"], ["县财政局"])

@@ -45,8 +45,10 @@ class Registry:
     units: list[dict[str, Any]] = field(default_factory=list)
     groups: list[dict[str, Any]] = field(default_factory=list)
     by_spelling: dict[str, str] = field(default_factory=dict)
+    _joined: list[str] | None = field(default=None, repr=False)
 
     def add(self, entry: dict[str, Any], group: bool = False) -> None:
+        self._joined = None
         (self.groups if group else self.units).append(entry)
         for spelling in (entry["name"], *entry.get("aliases", [])):
             self.by_spelling.setdefault(normalize(spelling), entry["name"])
@@ -56,8 +58,10 @@ class Registry:
 
     def joined_spellings(self) -> list[str]:
         """Spellings holding a separator (they must be found before the cell is split)."""
-        found = [s for s in self.by_spelling if any(ch in _SEPARATORS for ch in s)]
-        return sorted(found, key=len, reverse=True)
+        if self._joined is None:
+            found = [s for s in self.by_spelling if any(ch in _SEPARATORS for ch in s)]
+            self._joined = sorted(found, key=len, reverse=True)
+        return self._joined
 
 
 class RegistryError(Exception):
@@ -77,7 +81,12 @@ def load_registry(path: Path) -> Registry:
     from ruamel.yaml.error import YAMLError
 
     if path.is_dir():
-        files = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+        # a task-list folder keeps its units in units.yaml; any YAML file there may hold them
+        files = (
+            [path / "units.yaml"]
+            if (path / "units.yaml").is_file()
+            else sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+        )
     elif path.is_file():
         files = [path]
     else:
