@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 from conftest import ROOT, TASKS, d
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from import_tables import COUNTY, SEED_TITLE, seed_xlsx
 from ruamel.yaml import YAML
 
@@ -75,6 +77,15 @@ def test_phrase_corpus_is_large_and_has_refusals() -> None:
 @pytest.mark.parametrize(("phrase", "year", "expected", "source"), _corpus())
 def test_real_deadline_phrase(phrase: str, year: int | None, expected: str, source: str) -> None:
     assert _shown(read_deadline(phrase, year)) == expected, source
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="0123456789年月日底前后每季度半周末上中下旬长期坚持达到%,、;—-至 一二三十"),
+    st.one_of(st.none(), st.integers(1990, 2100)),
+)
+def test_reader_never_raises(text: str, year: int | None) -> None:
+    assert isinstance(read_deadline(text, year), Schedule | Refusal)
 
 
 def test_refusal_says_why_in_both_languages() -> None:

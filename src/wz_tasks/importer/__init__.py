@@ -132,7 +132,7 @@ def run_import(
             policy_yaml(title, table.name, read.categories, effective, expires), encoding="utf-8"
         )
         (out / "units.yaml").write_text(
-            units_yaml(_units_out(registry, seen_units, lang), registry.groups), encoding="utf-8"
+            units_yaml(_units_out(registry, seen_units), registry.groups), encoding="utf-8"
         )
         (out / "tasks.yaml").write_text(tasks_yaml(tasks, table.name), encoding="utf-8")
     except OSError as exc:
@@ -196,7 +196,7 @@ def _span(tasks: list[TaskOut], year: int | None) -> tuple[dt.date | None, dt.da
     return dt.date(min(dates).year, 1, 1), dt.date(max(dates).year, 12, 31)
 
 
-def _units_out(registry: Registry, seen: dict[str, Named], lang: str) -> list[UnitOut]:
+def _units_out(registry: Registry, seen: dict[str, Named]) -> list[UnitOut]:
     out = [
         UnitOut(
             u["name"],

@@ -66,15 +66,20 @@ _WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 
 
 
 def _number(text: str) -> int:
-    """'12' or '十二' → 12; only the small numbers months, quarters and days use."""
+    """'12', '十二' or '二〇二五' as a number; ValueError for anything else."""
     if text.isdigit():
         return int(text)
+    digits = [_CN_DIGITS.get(c) for c in text.replace("十", "")]
+    if None in digits or text.count("十") > 1:
+        raise ValueError(text)
     if "十" in text:
         tens, _, ones = text.partition("十")
+        if len(tens) > 1 or len(ones) > 1:
+            raise ValueError(text)
         return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
-    if len(text) == 4:  # 二〇二五
-        return int("".join(str(_CN_DIGITS[c]) for c in text))
-    return _CN_DIGITS[text]
+    if len(text) in (1, 4):  # 五, 二〇二五
+        return int("".join(str(d) for d in digits))
+    raise ValueError(text)
 
 
 def fold(text: str) -> str:
@@ -219,7 +224,7 @@ def _first_year(text: str) -> int | None:
     return int(m.group(0)) if m else None
 
 
-_RECUR = [
+_RECUR: list[tuple[str, Every]] = [
     (r"每(?:个)?周", "week"),
     (r"每(?:个)?(?:月|月度)", "month"),
     (r"每(?:个)?季(?:度)?", "quarter"),
@@ -247,7 +252,7 @@ def _recurrence(text: str) -> Recurrence | Refusal | None:
             rest,
         )
         rest = re.sub(r"(?:一次|1次|至少一次|至少1次)$", "", rest).strip()
-        return _recurrence_by(every, rest)  # type: ignore[arg-type]
+        return _recurrence_by(every, rest)
     return None
 
 
@@ -256,7 +261,11 @@ def _recurrence_by(every: Every, rest: str) -> Recurrence | Refusal:
     if re.match(rf"^(?:末|底|结束前)?{end}", rest):
         return Recurrence(every)
     if every == "week":
-        m = re.match(r"^(?:周|星期)?([一二三四五六日天])(?:.*?)(?:前|以前|之前)?$", rest)
+        m = re.match(
+            r"^(?:周|星期)?([一二三四五六日天])(?:上午|中午|下午|晚上)?"
+            r"(?:\d{1,2}\s*[时点](?:\d{1,2}分)?)?(?:前|以前|之前)?$",
+            rest,
+        )
         if m:
             return Recurrence(every, {"weekday": _WEEKDAYS[m.group(1)]})
         return _odd_rhythm(rest)
@@ -354,14 +363,28 @@ def _target_match(rest: str) -> re.Match[str] | None:
     m = _TARGET.match(rest)
     if m is None or _CHANGE.search(m.group("name")):
         return None
-    percent = m.group("unit") == "%"
-    if percent and (m.group("what") not in ("", "的目标", "目标") or not _named_verb(m)):
+    words = re.compile(r"[\u4e00-\u9fffA-Za-z+]*")
+    if not (words.fullmatch(m.group("name")) and words.fullmatch(m.group("what"))):
+        return None
+    if m.group("unit") != "%":
+        return m if m.group("verb") else None  # 5个 alone does not say what is counted
+    if m.group("what") not in ("", "的目标", "目标") or not _named_verb(m):
         return None
     return m
 
 
-def _part(text: str, year: int | None) -> Schedule | Refusal | tuple[dt.date, str]:
+_Milestone = tuple[dt.date, IndicatorKind, int | float]
+
+
+def _part(text: str, year: int | None) -> Schedule | Refusal | _Milestone:
     """One part of a cell (the cell split at ; , 、 and line breaks)."""
+    try:
+        return _read_part(text, year)
+    except ValueError:  # a number or a date that does not exist (十十月, 2025年13月)
+        return Refusal(f"“{text}”:没有这个日期", f"'{text}': no such date")
+
+
+def _read_part(text: str, year: int | None) -> Schedule | Refusal | _Milestone:
     for pattern, zh, en in _REFUSE_WORDS:
         if re.search(pattern, text):
             return Refusal(f"“{text}”:{zh}", f"'{text}': {en}")
@@ -379,39 +402,27 @@ def _part(text: str, year: int | None) -> Schedule | Refusal | tuple[dt.date, st
     when, rest = found
     if isinstance(when, Refusal):
         return Refusal(f"“{text}”:{when.zh}", f"'{text}': {when.en}")
-    if re.search(r"月$", text[: len(text) - len(rest)]) and re.match(r"^\s*(?:以前|之前|前)", rest):
+    if re.search(r"月份?$", text[: len(text) - len(rest)]) and re.match(
+        r"^\s*(?:以前|之前|前)", rest
+    ):
         return Refusal(
             f"“{text}”:“M月前”有歧义(该月之前还是该月底前),请写明“月底前”或日期",
             f"'{text}': 'before month M' is ambiguous (before it or by its end): write 月底前",
         )
-    rest = re.sub(rf"^{_BEFORE}", "", rest.strip())
     rest = re.sub(rf"^{_BEFORE}", "", rest.strip()).strip()
     if re.match(rf"^{_DONE}$", rest):
         return Schedule(due=when)
     target = _target_match(rest)
     if target is not None:
-        return (when, target.group(0)) if _target_ok(target) else _bad_target(text)
+        n = float(target.group("n"))
+        kind: IndicatorKind = "percent" if target.group("unit") == "%" else "count"
+        if n > 100 if kind == "percent" else n != int(n):
+            return Refusal(f"“{text}”:目标值不合理", f"'{text}': the target is not a valid value")
+        return when, kind, int(n) if n == int(n) else n
     return Refusal(
         f"“{text}”:日期后面的“{rest}”无法识别",
         f"'{text}': cannot read '{rest}' after the date",
     )
-
-
-def _target_ok(m: re.Match[str]) -> bool:
-    n = float(m.group("n"))
-    return n <= 100 if m.group("unit") == "%" else n == int(n)
-
-
-def _bad_target(text: str) -> Refusal:
-    return Refusal(f"“{text}”:目标值不合理", f"'{text}': the target is not a valid value")
-
-
-def _target(text: str) -> tuple[IndicatorKind, int | float]:
-    m = re.search(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>%|个|家|所|项|处|座|条|户|套|支|名)", text)
-    assert m is not None
-    n = float(m.group("n"))
-    value: int | float = int(n) if n == int(n) else n
-    return ("percent" if m.group("unit") == "%" else "count"), value
 
 
 _SPLIT = re.compile(r"[;,、,;。\n]+|\s{2,}")
@@ -433,9 +444,7 @@ def read_deadline(text: str, year: int | None = None) -> Schedule | Refusal:
         if isinstance(read, Refusal):
             return read
         if isinstance(read, tuple):
-            when, said = read
-            kind, value = _target(said)
-            targets.append((when, kind, value))
+            targets.append(read)
         elif read.due is not None:
             dues.append(read.due)
         ongoing = ongoing or (isinstance(read, Schedule) and read.ongoing)
