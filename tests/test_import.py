@@ -493,3 +493,43 @@ def test_two_level_header(tmp_path: Path) -> None:
     assert run_import(table, tmp_path / "out", None, None, None, "zh") == (0, [])
     (task,) = _tasks(tmp_path / "out")
     assert (task["lead"], task["support"]) == (["县住建局"], ["县财政局"])
+
+
+def test_excel_date_cell_is_an_exact_day(tmp_path: Path) -> None:
+    import datetime as dt
+
+    table = _xlsx(
+        tmp_path / "t.xlsx",
+        [
+            ["序号", "工作任务", "牵头单位", "完成时限"],
+            [1, "建立台账", "县住建局", dt.datetime(2025, 9, 15)],
+        ],
+        [],
+    )
+    assert run_import(table, tmp_path / "out", None, None, None, "zh") == (0, [])
+    assert _tasks(tmp_path / "out")[0]["due"] == d("2025-09-15")
+
+
+def test_names_not_in_units_become_new_units(tmp_path: Path) -> None:
+    table = _xlsx(
+        tmp_path / "t.xlsx",
+        [
+            ["序号", "工作任务", "牵头单位", "完成时限"],
+            [1, "建立台账", "市住建、市税务局", "2025年6月"],
+        ],
+        [],
+    )
+    assert run_import(table, tmp_path / "out", None, TASKS, None, "zh") == (0, [])
+    (task,) = _tasks(tmp_path / "out")
+    assert task["lead"] == ["市住建局", "市税务局"]
+    text = (tmp_path / "out" / "units.yaml").read_text(encoding="utf-8")
+    assert "- name: 市税务局  # 不在 --units 中" in text
+
+
+def test_tab_separated_text_export(tmp_path: Path) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text(
+        "序号\t工作任务\t牵头单位\t完成时限\n1\t建立台账\t县住建局\t2025年6月\n", encoding="utf-8"
+    )
+    assert run_import(table, tmp_path / "out", None, None, None, "zh") == (0, [])
+    assert _tasks(tmp_path / "out")[0]["measure"] == "建立台账"

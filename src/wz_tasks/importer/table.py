@@ -146,12 +146,12 @@ def _decode(data: bytes) -> str:
 
 def _csv(data: bytes) -> Grid:
     text = _decode(data)
+    # Excel writes ',' (or ';' in some locales, tab for "Unicode text"): the header line says
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max(",\t;", key=first.count)
     try:
-        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        values = [[v.strip() for v in row] for row in csv.reader(io.StringIO(text), dialect)]
+        rows = csv.reader(io.StringIO(text), delimiter=delimiter)
+        values = [[v.strip() for v in row] for row in rows]
     except csv.Error as exc:
         raise TableError(f"CSV 格式错误:{exc}", f"malformed CSV: {exc}") from exc
     return _grid("", values, {})
