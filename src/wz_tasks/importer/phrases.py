@@ -25,7 +25,6 @@ class Recurrence:
 
     every: Every
     by: dict[str, int] | None = None
-    start: dt.date | None = None  # `from:`; None: the policy's effective date
 
 
 @dataclass(frozen=True)
