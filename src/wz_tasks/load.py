@@ -20,7 +20,9 @@ from wz_tasks.codes import Diagnostic
 from wz_tasks.models import Entry, Report, TaskListFile
 from wz_tasks.tasklist import TaskList, check_task_list
 from wz_tasks.yamlsafe import (
+    FULLWIDTH,
     MAX_BYTES,
+    WHAT_FULLWIDTH,
     Document,
     Problem,
     decode,
@@ -198,6 +200,13 @@ def validation_diagnostics(
                 }
             )
             out.append(Diagnostic(path, line, col, "WZ101", {"field": field, "hint": hint}))
+        elif key_typed_as_text(kind, err["input"]):
+            # `- task：4`: one line of text where a mapping belongs, typed with a full-width colon
+            path, line, col = locate(loc)
+            m = FULLWIDTH.match(err["input"])
+            assert m is not None
+            params = {"key": m[1], "what": WHAT_FULLWIDTH[m[2]]}
+            out.append(Diagnostic(path, line, col + m.start(2), "WZ050", params))
         elif kind == "literal_error" and field == "status":
             path, line, col = locate(loc)
             out.append(Diagnostic(path, line, col, "WZ124", {"got": _shown(err["input"])}))
@@ -216,6 +225,12 @@ def validation_diagnostics(
             )
         skip.add(loc)
     return out
+
+
+def key_typed_as_text(kind: str, value: Any) -> bool:
+    """Text where a mapping belongs that is a key typed with a full-width colon or space."""
+    mapping = kind in ("dict_type", "model_type", "model_attributes_type")
+    return mapping and isinstance(value, str) and FULLWIDTH.match(value) is not None
 
 
 def _problem(path: str, p: Problem) -> Diagnostic:

@@ -119,15 +119,17 @@ def open_workspace(
 
 
 def acknowledged(checked: Checked, parsed: Sequence[ParsedReport]) -> Checked:
-    """Drop the findings a `# noqa` comment on their line acknowledges (`# noqa: WZ201,WZ202`
-    those codes, a bare `# noqa` every code): the one place check, status and report share."""
+    """Drop the warnings a `# noqa` comment on their line acknowledges (`# noqa: WZ201,WZ202`
+    those codes, a bare `# noqa` every code): the one place check, status and report share.
+
+    Errors stay: a file with an error is not counted, and that must never go unsaid."""
     noqa = {pr.path: pr.doc.noqa for pr in parsed if pr.doc is not None and pr.doc.noqa}
     if not noqa:
         return checked
 
     def kept(d: Diagnostic) -> bool:
         codes = noqa.get(d.path, {}).get(d.line)
-        return codes is None or (bool(codes) and d.code not in codes)
+        return codes is None or d.severity == "error" or (bool(codes) and d.code not in codes)
 
     checked.diagnostics = [d for d in checked.diagnostics if kept(d)]
     checked.invalid = {

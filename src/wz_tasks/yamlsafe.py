@@ -271,10 +271,10 @@ def _events(text: str) -> Any:
 
 # A field name typed with the Chinese keyboard still on: a full-width colon, or a full-width
 # space where the space after the colon belongs.
-_FULLWIDTH = re.compile(r"[ \t]*(?:-[ \t]+)*([A-Za-z_][A-Za-z0-9_-]*)[ \t]*(：|:\u3000)")
+FULLWIDTH = re.compile(r"[ \t]*(?:-[ \t]+)*([A-Za-z_][A-Za-z0-9_-]*)[ \t]*(：|:\u3000)")
 # `key: text: more`: a colon and a space inside unquoted text after a key on the same line.
 _KEY_FIRST = re.compile(r"[ \t]*(?:-[ \t]+)*[^\s#'\"\[\]{}][^#]*?:[ \t]")
-_WHAT_FULLWIDTH = {
+WHAT_FULLWIDTH = {
     "：": {"zh": "全角冒号“：”", "en": "a full-width colon '：'"},
     ":\u3000": {"zh": "半角冒号加全角空格", "en": "a colon and a full-width space"},
 }
@@ -323,9 +323,9 @@ def _syntax_problem(text: str, exc: YAMLError) -> Problem:
         return Problem("WZ052", q_line, q_col, {"quote": quote})
     candidates = [line] if context_mark is None else [context_mark.line + 1, line]
     for n in candidates:
-        m = _FULLWIDTH.match(text_of(n))
+        m = FULLWIDTH.match(text_of(n))
         if m:
-            what = _WHAT_FULLWIDTH[m[2]]
+            what = WHAT_FULLWIDTH[m[2]]
             return Problem("WZ050", n, m.start(2) + 1, {"key": m[1], "what": what})
     if "mapping values are not allowed" in problem and _KEY_FIRST.match(here[: column - 1]):
         return Problem("WZ051", line, column, {"key": here.split(":", 1)[0].strip(" -")})
