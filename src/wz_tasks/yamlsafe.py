@@ -7,6 +7,7 @@ ruamel.yaml.clib is used when installed (about 20x faster); the pure parser othe
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import math
 import re
@@ -83,15 +84,43 @@ class Spots:
             key_locs: dict[Path, Loc] = {}
             paths: list[Path] = []
             nums = self._nums
-            for i, key in enumerate(self._keys):
-                parent, line, column, kline, kcol = nums[5 * i : 5 * i + 5]
-                path: Path = () if parent == 0 else (*paths[parent - 1], key)
-                paths.append(path)
-                locs[path] = (line, column)
-                if kline:
-                    key_locs[path] = (kline, kcol)
+            try:
+                for i, key in enumerate(self._keys):
+                    parent, line, column, kline, kcol = nums[5 * i : 5 * i + 5]
+                    if not 0 <= parent <= i:
+                        raise IndexError("a node before its parent")
+                    path: Path = () if parent == 0 else (*paths[parent - 1], key)
+                    paths.append(path)
+                    locs[path] = (line, column)
+                    if kline:
+                        key_locs[path] = (kline, kcol)
+            except (IndexError, TypeError, ValueError):  # damaged (a cache file): no locations
+                locs, key_locs = {}, {}
             self._tables = (locs, key_locs)
         return self._tables
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON data for a cache: {"nums": base64 of the numbers, "keys": [str|int|None]}."""
+        return {"nums": base64.b64encode(self._nums.tobytes()).decode(), "keys": self._keys}
+
+    @classmethod
+    def from_json(cls, data: Any) -> Spots:
+        """What `to_json` gave, back. Raises ValueError if it is not of that shape (a damaged
+        cache); numbers that do not fit each other give no locations rather than wrong ones."""
+        if not (isinstance(data, dict) and data.keys() == {"nums", "keys"}):
+            raise ValueError("not locations")
+        nums, keys = data["nums"], data["keys"]
+        if not (isinstance(nums, str) and isinstance(keys, list)):
+            raise ValueError("not locations")
+        spots = cls()
+        try:
+            spots._nums.frombytes(base64.b64decode(nums, validate=True))
+        except (ValueError, TypeError) as exc:
+            raise ValueError("not locations") from exc
+        if len(spots._nums) != 5 * len(keys):
+            raise ValueError("not locations")
+        spots._keys = keys
+        return spots
 
     def __getstate__(self) -> tuple[bytes, list[Any]]:
         return self._nums.tobytes(), self._keys
@@ -424,12 +453,13 @@ def read_yaml(text: str) -> Document:
             if kind is ScalarEvent:
                 plain = event.implicit[0] and not event.style
                 value: Any = _resolve_plain(event.value) if plain else event.value
-                path, node = place(value, line, column)
-                if isinstance(value, InvalidDate):
-                    problems.append(Problem("WZ105", line, column, {"text": str(value)}, path))
-                elif isinstance(value, LongNumber):
+                long = isinstance(value, LongNumber)
+                path, node = place(str(value) if long else value, line, column)
+                if long:  # reported here; the value stays plain text
                     params = {"digits": len(value.lstrip("+-")), "shown": value[:12] + "…"}
                     problems.append(Problem("WZ054", line, column, params, path))
+                elif isinstance(value, InvalidDate):
+                    problems.append(Problem("WZ105", line, column, {"text": str(value)}, path))
             else:
                 container: dict[str, Any] | list[Any] = {} if kind is MappingStartEvent else []
                 path, node = place(container, line, column)
