@@ -498,7 +498,7 @@ def walk(paths: Iterable[Path]) -> Iterator[Path]:
         if not stat.S_ISDIR(st.st_mode):
             yield root
             continue
-        yield from sorted(_walk_folder(root), key=str)
+        yield from sorted(_walk_folder(root))
 
 
 def _walk_folder(root: Path) -> Iterator[Path]:
