@@ -121,7 +121,8 @@ def test_invisible_character_in_a_key_is_shown_escaped_not_suggested_as_itself(
 ) -> None:
     (tmp_path / "r.yaml").write_text(OK.replace("date:", "date\u200b:"), encoding="utf-8")
     _, diags = check_json(tmp_path)
-    [d] = [d for d in diags if d["code"] == "WZ053"]
+    [d] = diags  # and not also "date is missing"
+    assert d["code"] == "WZ053"
     message = str(d["message"])
     assert "date\\u200b" in message and "U+200B" in message and "看不见" in message
     assert "是不是要写 date" not in message and "删掉后就是 date" in message

@@ -163,8 +163,17 @@ def validation_diagnostics(
 ) -> list[Diagnostic]:
     """Turn pydantic's errors into diagnostics. `locate(loc, key=False)` -> (path, line, col)."""
     out = []
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    # `date\u200b:` is reported as the invisible character, not also as `date` missing.
+    typed = {
+        (*e["loc"][:-1], "".join(c for c in str(e["loc"][-1]) if not invisible(c)))
+        for e in errors
+        if e["type"] == "extra_forbidden" and e["loc"] and invisible(str(e["loc"][-1]))
+    }
+    for err in errors:
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
+        if err["type"] == "missing" and tuple(err["loc"]) in typed:
+            continue
         # every prefix looked up, not every skipped path compared: 20,000 errors stay linear
         if any(loc[:n] in skip for n in range(len(loc) + 1)):
             continue
