@@ -355,3 +355,42 @@ def test_only_empty_progress_elements_mean_the_default(value: str) -> None:
     given = split_progress(value.replace(":", os.pathsep))
     assert given is None and progress_paths(given) == ([Path("progress")], True)
     assert progress_paths(["", " "]) == ([Path("progress")], True)
+
+
+# --- locations as the cache keeps them --------------------------------------------------------
+
+
+def test_locations_survive_json() -> None:
+    from wz_tasks.yamlsafe import Spots, read_yaml
+
+    doc = read_yaml(OK + "  - {task: 5, progress: x}\n")
+    again = Spots.from_json(json.loads(json.dumps(doc.spots.to_json())))  # type: ignore[union-attr]
+    assert again.tables() == doc.spots.tables()  # type: ignore[union-attr]
+    assert again.tables()[0][("entries", 1, "progress")] == (6, 25)
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        {"nums": "AAAA", "keys": [None]},  # numbers that do not fit the keys
+        {"nums": "!!", "keys": []},  # not base64
+        {"keys": []},
+        [],
+    ],
+)
+def test_damaged_locations_are_refused(damaged: object) -> None:
+    from wz_tasks.yamlsafe import Spots
+
+    with pytest.raises(ValueError):
+        Spots.from_json(damaged)
+
+
+def test_locations_pointing_forward_give_none_not_a_crash() -> None:
+    import base64
+    from array import array
+
+    from wz_tasks.yamlsafe import Spots
+
+    nums = array("I", [5, 1, 1, 0, 0])  # a parent after itself
+    spots = Spots.from_json({"nums": base64.b64encode(nums.tobytes()).decode(), "keys": ["x"]})
+    assert spots.tables() == ({}, {})
