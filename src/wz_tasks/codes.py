@@ -377,6 +377,63 @@ CODES: dict[str, Code] = {
             "任务 {task}({unit}):{status},{detail}",
             "task {task} ({unit}): {status}, {detail}",
         ),
+        # --- typing mistakes and hostile values (WZ050–WZ079) ----------------------------------
+        Code(
+            "WZ050",
+            "fullwidth-after-key",
+            "error",
+            "字段名 {key} 后面是{what}。YAML 只认英文冒号加一个空格:请切换到英文输入法,改成“{key}: ”",
+            "{key} is followed by {what}. YAML needs an ASCII colon and a space: write '{key}: '",
+            _ok("  - task: 4\n    progress：已完成\n"),
+            (5, 13),
+        ),
+        Code(
+            "WZ051",
+            "colon-in-text",
+            "error",
+            "{key} 的文字里有“: ”(冒号加空格),YAML 会把它当成又一个字段。"
+            '请给整段文字加上引号,如 {key}: "…",或把冒号改成全角“：”',
+            "the text of {key} holds ': ' (a colon and a space), which YAML reads as another "
+            "field. Put the text in quotes, e.g. {key}: \"…\", or use a full-width '：'",
+            _ok("  - task: 4\n    progress: 完成情况: 良好\n"),
+            (5, 19),
+        ),
+        Code(
+            "WZ052",
+            "unclosed-quote",
+            "error",
+            "这里的引号 {quote} 一直到文件末尾都没有配对的另一半。请在文字结尾补上 {quote}",
+            "the quote {quote} opened here is never closed. Add the closing {quote} after the text",
+            _ok('  - task: 4\n    progress: "已完成\n    problems: 无\n'),
+            (5, 15),
+        ),
+        Code(
+            "WZ053",
+            "invisible-character",
+            "error",
+            "“{shown}”里有看不见的字符 {chars}:看上去一样,YAML 却当成另一个字。"
+            "请删掉后重新输入{hint}",
+            "'{shown}' holds an invisible character {chars}: it looks the same but is another "
+            "word to YAML. Delete it and type the text again{hint}",
+            _ok(head="date\u200b: 2025-12-20\n"),
+            (3, 1),
+        ),
+        Code(
+            "WZ054",
+            "number-too-long",
+            "error",
+            "数字 {shown} 有 {digits} 位,太长了。请填写实际的数值",
+            "the number {shown} has {digits} digits, too many. Write the actual figure",
+            _ok("  - task: 4\n    value: " + "9" * 4301 + "\n"),
+            (5, 12),
+        ),
+        Code(
+            "WZ055",
+            "too-many-values",
+            "error",
+            "文件里的值太多(超过上限 {limit} 个)。一份报送不应这么大,请检查是否误传了其他文件",
+            "too many values in the file (over the limit of {limit}). Is this a progress file?",
+        ),
     ]
 }
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import difflib
+import errno
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+import stat
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,7 +19,17 @@ from pydantic import BaseModel, ValidationError
 from wz_tasks.codes import Diagnostic
 from wz_tasks.models import Entry, Report, TaskListFile
 from wz_tasks.tasklist import TaskList, check_task_list
-from wz_tasks.yamlsafe import MAX_BYTES, Document, Problem, decode, read_yaml
+from wz_tasks.yamlsafe import (
+    FULLWIDTH,
+    MAX_BYTES,
+    WHAT_FULLWIDTH,
+    Document,
+    Problem,
+    decode,
+    escaped,
+    invisible,
+    read_yaml,
+)
 
 if TYPE_CHECKING:
     from wz_tasks.cache import ParseCache
@@ -151,12 +163,35 @@ def validation_diagnostics(
 ) -> list[Diagnostic]:
     """Turn pydantic's errors into diagnostics. `locate(loc, key=False)` -> (path, line, col)."""
     out = []
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    # `date\u200b:` is reported as the invisible character, not also as `date` missing.
+    typed = {
+        (*e["loc"][:-1], "".join(c for c in str(e["loc"][-1]) if not invisible(c)))
+        for e in errors
+        if e["type"] == "extra_forbidden" and e["loc"] and invisible(str(e["loc"][-1]))
+    }
+    for err in errors:
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
-        if any(loc[: len(s)] == s for s in skip):
+        if err["type"] == "missing" and tuple(err["loc"]) in typed:
+            continue
+        # every prefix looked up, not every skipped path compared: 20,000 errors stay linear
+        if any(loc[:n] in skip for n in range(len(loc) + 1)):
             continue
         kind = err["type"]
         field = _field_name(loc)
+        if kind == "extra_forbidden" and invisible(field):
+            path, line, col = locate(loc, key=True)
+            clean = "".join(c for c in field if not invisible(c))
+            allowed = _allowed_fields(model, loc[:-1])
+            hint = (
+                {"zh": f"(删掉后就是 {clean})", "en": f" (without it, it is {clean})"}
+                if clean in allowed
+                else ""
+            )
+            params = {"shown": escaped(field), "chars": "、".join(invisible(field)), "hint": hint}
+            out.append(Diagnostic(path, line, col, "WZ053", params))
+            skip.add(loc)
+            continue
         if kind == "missing":
             path, line, col = locate(loc[:-1])
             what = _REQUIRED_HELP.get(field, {"zh": "必填", "en": "required"})
@@ -174,6 +209,13 @@ def validation_diagnostics(
                 }
             )
             out.append(Diagnostic(path, line, col, "WZ101", {"field": field, "hint": hint}))
+        elif key_typed_as_text(kind, err["input"]):
+            # `- task：4`: one line of text where a mapping belongs, typed with a full-width colon
+            path, line, col = locate(loc)
+            m = FULLWIDTH.match(err["input"])
+            assert m is not None
+            params = {"key": m[1], "what": WHAT_FULLWIDTH[m[2]]}
+            out.append(Diagnostic(path, line, col + m.start(2), "WZ050", params))
         elif kind == "literal_error" and field == "status":
             path, line, col = locate(loc)
             out.append(Diagnostic(path, line, col, "WZ124", {"got": _shown(err["input"])}))
@@ -192,6 +234,12 @@ def validation_diagnostics(
             )
         skip.add(loc)
     return out
+
+
+def key_typed_as_text(kind: str, value: Any) -> bool:
+    """Text where a mapping belongs that is a key typed with a full-width colon or space."""
+    mapping = kind in ("dict_type", "model_type", "model_attributes_type")
+    return mapping and isinstance(value, str) and FULLWIDTH.match(value) is not None
 
 
 def _problem(path: str, p: Problem) -> Diagnostic:
@@ -234,8 +282,11 @@ def _document(
     whether it still holds a template blank, and the task lists it passed every rule under."""
     found = cache.get(data) if cache is not None else None
     if found is not None:
-        found[0].reparse = _reparser(path)
-        return found[0], None, found[1], found[2]
+        doc = found[0]
+        if doc.spots is None or doc.noqa is None:  # kept without its locations: parse the bytes
+            text, _ = decode(data)
+            doc = read_yaml(text or "")
+        return doc, None, found[1], found[2]
     blank = PLACEHOLDER.encode() in data
     text, problem = decode(data)
     if problem is not None or text is None:
@@ -246,7 +297,8 @@ def _document(
 
 
 def parse_report(path: str, data: bytes, cache: ParseCache | None = None) -> ParsedReport:
-    """Read one progress file as far as it goes without the task list."""
+    """Read one progress file (bytes from a file, stdin or memory) as far as it goes without
+    the task list. Every location comes from these bytes; nothing is read again."""
     doc, problem, blank, passed = _document(path, data, cache)
     if doc is None:
         assert problem is not None
@@ -266,7 +318,7 @@ def _validated(
     # A value already reported (a bad date, an alias, a blank) is not reported again as a type.
     skip = {p.path for p in doc.problems if p.path is not None}
     if blank:  # removes the blanks: on a copy, as the cache may hold this very value
-        doc.value = copy.deepcopy(doc.value)
+        doc = Document(copy.deepcopy(doc.value), doc.spots, doc.noqa, doc.problems, doc.fatal)
         diags += _take_placeholders(doc, path, skip)
 
     parsed = doc
@@ -287,14 +339,10 @@ def _validated(
     if any(d.severity == "error" for d in diags):
         report = None
     elif not diags:
-        # A clean file keeps only its report; its locations are found again if ever needed
-        # (a warning from a later rule), which keeps a province-sized run well under 1 GiB.
-        doc = Document(None, None, None, [], reparse=_reparser(path))
+        # A clean file keeps its report and its compact locations (for a warning from a later
+        # rule), not the raw dict: a province-sized run stays well under 1 GiB.
+        doc = Document(None, doc.spots, doc.noqa, [])
     return ParsedReport(path, report, doc, diags, usable, {} if passed is None else passed)
-
-
-def _reparser(path: str) -> Callable[[], Document]:
-    return lambda: read_yaml(decode(Path(path).read_bytes())[0] or "")
 
 
 def _salvage(value: Any, bad: set[tuple[Any, ...]]) -> Usable | None:
@@ -320,58 +368,200 @@ def _salvage(value: Any, bad: set[tuple[Any, ...]]) -> Usable | None:
     return Usable(field("unit", str), field("date", dt.date), entries)
 
 
+# --- reading files safely ---------------------------------------------------------------------
+
+_KINDS = (
+    (stat.S_ISDIR, {"zh": "文件夹", "en": "a folder"}),
+    (stat.S_ISFIFO, {"zh": "命名管道(FIFO)", "en": "a named pipe (FIFO)"}),
+    (stat.S_ISSOCK, {"zh": "套接字", "en": "a socket"}),
+    (stat.S_ISCHR, {"zh": "字符设备", "en": "a character device"}),
+    (stat.S_ISBLK, {"zh": "块设备", "en": "a block device"}),
+)
+
+
+class Refused(Exception):
+    """A path that is not read, and why: the parameters of a WZ011 diagnostic."""
+
+    def __init__(self, reason: str | dict[str, str]) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _not_regular(mode: int) -> Refused | None:
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((k for test, k in _KINDS if test(mode)), {"zh": "特殊文件", "en": "special"})
+    return Refused(
+        {
+            "zh": f"这是{kind['zh']},不是普通文件,没有读取",
+            "en": f"it is {kind['en']}, not a regular file; not read",
+        }
+    )
+
+
+def _os_reason(exc: OSError) -> str | dict[str, str]:
+    if exc.errno == errno.ENAMETOOLONG:
+        return {
+            "zh": "文件名或其中一级文件夹名太长(超过 255 字节)",
+            "en": "a file or folder name is too long (over 255 bytes)",
+        }
+    if exc.errno == errno.ELOOP:
+        return {"zh": "符号链接绕成了环", "en": "the symbolic links form a loop"}
+    return exc.strerror or type(exc).__name__
+
+
+def read_bounded(path: Path, limit: int = MAX_BYTES) -> tuple[bytes, os.stat_result]:
+    """A regular file's bytes, at most `limit` + 1 of them (so a larger file is seen to be
+    larger without being read whole), and its status. A FIFO, socket or device is never opened
+    (and the file is opened non-blocking, should it become one in between). Raises Refused."""
+    try:
+        before = os.stat(path)
+        refused = _not_regular(before.st_mode)
+        if refused is not None:
+            raise refused
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            st = os.fstat(fd)
+            refused = _not_regular(st.st_mode)
+            if refused is not None:
+                raise refused
+            chunks, size = [], 0
+            while size <= limit:
+                chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+            return b"".join(chunks), st
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise Refused(_os_reason(exc)) from None
+
+
+def _refused(name: str, reason: str | dict[str, str]) -> ParsedReport:
+    return ParsedReport(name, None, None, [Diagnostic(name, 1, 1, "WZ011", {"reason": reason})])
+
+
 def read_report(path: Path, cache: ParseCache | None = None) -> ParsedReport:
     """Read and parse one progress file; an unchanged file comes from the cache unread."""
     name = str(path)
+    if isinstance(path, RefusedPath):
+        return _refused(name, path.reason)
     try:
-        st = os.stat(path) if cache is not None else None
-        if cache is not None and st is not None:
-            hit = cache.get_unchanged(st)
-            if hit is not None:
-                hit[0].reparse = _reparser(name)
+        if cache is not None:
+            st = os.stat(path)
+            hit = cache.get_unchanged(st) if stat.S_ISREG(st.st_mode) else None
+            if hit is not None and hit[0].spots is not None and hit[0].noqa is not None:
                 return _validated(name, *hit)
-        with open(path, "rb") as f:
-            data = f.read(MAX_BYTES + 1)  # a larger file is refused without reading it all
+            if hit is not None:  # kept without its locations: parse afresh
+                data, st = read_bounded(path)
+                return parse_report(name, data)
+        data, st = read_bounded(path)
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        return ParsedReport(name, None, None, [Diagnostic(name, 1, 1, "WZ011", {"reason": reason})])
+        return _refused(name, _os_reason(exc))
+    except Refused as exc:
+        return _refused(name, exc.reason)
     doc, problem, blank, passed = _document(name, data, cache)
     if doc is None:
         assert problem is not None
         return ParsedReport(name, None, None, [_problem(name, problem)])
-    if cache is not None and st is not None:
+    if cache is not None:
         cache.put_unchanged(st, data)
     return _validated(name, doc, blank, passed)
 
 
-def discover(paths: Iterable[Path]) -> Iterator[Path]:
-    """Every *.yaml / *.yml under the given files and folders, hidden folders skipped.
+class RefusedPath(type(Path())):  # type: ignore[misc]
+    """A path the walker found but will not read (a link out of the progress folder, a FIFO,
+    a device, an unreadable folder): `read_report` turns it into a diagnostic naming it."""
 
-    Symbolic links are followed, each real folder once, so a link loop ends.
+    reason: str | dict[str, str]
+
+    @classmethod
+    def of(cls, path: str | Path, reason: str | dict[str, str]) -> RefusedPath:
+        refused = cls(path)
+        refused.reason = reason
+        return refused
+
+
+def _inside(path: str, top: str) -> bool:
+    return path == top or path.startswith(top.rstrip(os.sep) + os.sep)
+
+
+def walk(paths: Iterable[Path]) -> Iterator[Path]:
+    """Every *.yaml / *.yml under the given files and folders, in order, hidden names skipped.
+
+    Nothing outside a given folder is read: a symbolic link that leads out of it (to a file,
+    to `/`) is yielded as a RefusedPath naming the link, as is a FIFO, socket or device, so it
+    is reported, never opened. Links to folders inside it are not followed (their files are
+    found under their real place), so link loops end. A given file is taken as named; only
+    what it is (a regular file) is checked, when it is read.
     """
-    seen: set[tuple[int, int]] = set()
     for root in paths:
-        if not root.is_dir():
+        try:
+            st = os.stat(root)
+        except OSError:
+            yield root  # reading it says why (missing, dangling, a name too long)
+            continue
+        if not stat.S_ISDIR(st.st_mode):
             yield root
             continue
-        found: list[Path] = []
-        for folder, dirs, files in os.walk(root, followlinks=True):
+        yield from sorted(_walk_folder(root))
+
+
+def _walk_folder(root: Path) -> Iterator[Path]:
+    top = os.path.realpath(root)
+    pending = [str(root)]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                found = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            yield RefusedPath.of(folder, _os_reason(exc))
+            continue
+        for entry in found:
+            if entry.name.startswith("."):
+                continue
+            wanted = entry.name.endswith((".yaml", ".yml"))
             try:
-                st = os.stat(folder)
-            except OSError:
-                dirs[:] = []
+                if entry.is_symlink():
+                    target = os.path.realpath(entry.path)
+                    if not _inside(target, top):
+                        if wanted or os.path.isdir(target):
+                            yield RefusedPath.of(entry.path, _outside(target))
+                        continue
+                    if os.path.isdir(target):
+                        continue  # inside: its files are found where they really are
+                elif entry.is_dir(follow_symlinks=False):
+                    pending.append(entry.path)
+                    continue
+                if not wanted:
+                    continue
+                mode = os.stat(entry.path).st_mode if entry.is_symlink() else None
+                mode = mode if mode is not None else entry.stat(follow_symlinks=False).st_mode
+            except OSError as exc:
+                if wanted:
+                    yield RefusedPath.of(entry.path, _os_reason(exc))
                 continue
-            if (st.st_dev, st.st_ino) in seen:
-                dirs[:] = []
-                continue
-            seen.add((st.st_dev, st.st_ino))
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            found += [
-                Path(folder, f)
-                for f in files
-                if f.endswith((".yaml", ".yml")) and not f.startswith(".")
-            ]
-        yield from sorted(found)
+            refused = _not_regular(mode)
+            if refused is not None:
+                yield RefusedPath.of(entry.path, refused.reason)
+            else:
+                yield Path(entry.path)
+
+
+def _outside(target: str) -> dict[str, str]:
+    return {
+        "zh": f"这是符号链接,指向进度文件夹以外的 {target},没有读取",
+        "en": f"it is a symbolic link out of the progress folder (to {target}); not read",
+    }
+
+
+def discover(paths: Iterable[Path]) -> Iterator[Path]:
+    """Every progress file under the given files and folders (see `walk`)."""
+    return walk(paths)
 
 
 # --- the task list ----------------------------------------------------------------------------
@@ -389,22 +579,23 @@ def load_task_list(path: Path | None = None, cache: ParseCache | None = None) ->
     """Load and check a task list (a folder of YAML files or one file). Raises TaskListError."""
     root = path or embedded_tasks()
     shown = str(root) if path is not None else "<embedded>"
-    if root.is_dir():
-        files = sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml"))
-    elif root.exists():
-        files = [root]
-    else:
-        files = []
+    try:
+        if root.is_dir():
+            files = sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml"))
+        else:
+            files = [root] if root.exists() or root.is_symlink() else []
+    except OSError as exc:
+        reason = _os_reason(exc)
+        raise TaskListError([Diagnostic(str(root), 1, 1, "WZ011", {"reason": reason})]) from None
     if not files:
         raise TaskListError([Diagnostic(str(root), 1, 1, "WZ403", {"path": str(root)})])
     sources: list[tuple[str, bytes]] = []
     for file in files:
         name = str(file) if path is not None else f"tasks/{file.name}"
         try:
-            sources.append((name, file.read_bytes()))
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            raise TaskListError([Diagnostic(name, 1, 1, "WZ011", {"reason": reason})]) from None
+            sources.append((name, read_bounded(file)[0]))  # too large: decode() says so
+        except Refused as exc:
+            raise TaskListError([Diagnostic(name, 1, 1, "WZ011", {"reason": exc.reason})]) from None
     key = b"task-list\0" + b"\0".join(n.encode() + b"\0" + raw for n, raw in sources)
     found = cache.load(key) if cache is not None else None
     if isinstance(found, TaskList):

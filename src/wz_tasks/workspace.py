@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from wz_tasks.cache import ParseCache
+from wz_tasks.codes import Diagnostic
 from wz_tasks.load import ParsedReport, discover, read_report
 from wz_tasks.rules import Checked, check_reports
 from wz_tasks.tasklist import TaskList
@@ -33,11 +35,30 @@ class Workspace:
     files: list[str]  # every progress file read
 
 
-def progress_paths(given: Sequence[Path] | None) -> tuple[list[Path], bool]:
-    """The progress paths to read and whether they are the default ./progress."""
-    if given:
-        return list(given), False
+def progress_paths(given: Sequence[Path | str] | None) -> tuple[list[Path], bool]:
+    """The progress paths to read and whether they are the default ./progress.
+
+    Empty elements (`progress:` or `:progress` in WZ_TASKS_PROGRESS) are ignored, never taken
+    as the current folder; when none remain, the default is used.
+    """
+    paths = [Path(p) for p in given or () if str(p).strip()]
+    if paths:
+        return paths, False
     return [DEFAULT_PROGRESS], True
+
+
+def split_progress(value: str | None) -> list[Path] | None:
+    """WZ_TASKS_PROGRESS's paths (joined by os.pathsep), empty elements dropped; None if none."""
+    paths = [Path(p) for p in (value or "").split(os.pathsep) if p.strip()]
+    return paths or None
+
+
+def _exists(path: Path) -> bool:
+    try:
+        os.lstat(path)
+    except OSError as exc:  # a name too long is there to be reported, not a missing path
+        return exc.errno not in (errno.ENOENT, errno.ENOTDIR)
+    return True
 
 
 def identity(path: str | Path) -> tuple[int, int] | str:
@@ -57,7 +78,7 @@ def read_progress(
 ) -> tuple[list[ParsedReport], bool]:
     """Parse every progress file under `paths` once (skipping `seen`); also whether the
     default ./progress was missing."""
-    missing = [p for p in paths if not p.exists() and not p.is_symlink()]
+    missing = [p for p in paths if not _exists(p)]
     if missing and not defaulted:
         raise MissingPath(", ".join(str(p) for p in missing))
     if missing:
@@ -89,9 +110,29 @@ def open_workspace(
     named = {identity(p.path) for p in extra}
     context, default_missing = read_progress(paths, defaulted, cache, named)
     parsed = [*extra, *context]
-    checked = check_reports(task_list, parsed, as_of, future_is_error)
+    checked = acknowledged(check_reports(task_list, parsed, as_of, future_is_error), parsed)
     if cache is not None:
         if any(p.learned for p in parsed):
             cache.learned()
         cache.save()
     return Workspace(task_list, checked, [p.path for p in parsed]), default_missing
+
+
+def acknowledged(checked: Checked, parsed: Sequence[ParsedReport]) -> Checked:
+    """Drop the warnings a `# noqa` comment on their line acknowledges (`# noqa: WZ201,WZ202`
+    those codes, a bare `# noqa` every code): the one place check, status and report share.
+
+    Errors stay: a file with an error is not counted, and that must never go unsaid."""
+    noqa = {pr.path: pr.doc.noqa for pr in parsed if pr.doc is not None and pr.doc.noqa}
+    if not noqa:
+        return checked
+
+    def kept(d: Diagnostic) -> bool:
+        codes = noqa.get(d.path, {}).get(d.line)
+        return codes is None or d.severity == "error" or (bool(codes) and d.code not in codes)
+
+    checked.diagnostics = [d for d in checked.diagnostics if kept(d)]
+    checked.invalid = {
+        path: [d for d in diags if kept(d)] for path, diags in checked.invalid.items()
+    }
+    return checked

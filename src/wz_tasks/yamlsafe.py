@@ -7,10 +7,12 @@ ruamel.yaml.clib is used when installed (about 20x faster); the pure parser othe
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import math
 import re
-from collections.abc import Callable
+import sys
+from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,48 +53,158 @@ class Problem:
     path: Path | None = None  # the value it is about, when that value exists
 
 
+class Spots:
+    """Where each value and key of a document stands, kept compact for a province-sized run.
+
+    Five unsigned ints per node in document order (parent node + 1, line, column, key line, key
+    column; 0 for "none") and the node's key or index. The lookup tables are built only when a
+    message first needs a location: most files never do. About 30 bytes a node instead of the
+    two dictionaries of tuples (over 300).
+    """
+
+    __slots__ = ("_keys", "_nums", "_tables")
+
+    def __init__(self) -> None:
+        self._nums = array("I")
+        self._keys: list[Any] = []
+        self._tables: tuple[dict[Path, Loc], dict[Path, Loc]] | None = None
+
+    def add(self, parent: int, key: Any, line: int, column: int, key_at: Loc | None) -> int:
+        """Record one node (the child of node `parent`, -1 for the root); returns its number."""
+        kline, kcol = key_at or (0, 0)
+        self._nums.extend((parent + 1, line, column, kline, kcol))
+        self._keys.append(key)
+        self._tables = None
+        return len(self._keys) - 1
+
+    def tables(self) -> tuple[dict[Path, Loc], dict[Path, Loc]]:
+        """{path: (line, column)} of every value and of every mapping key."""
+        if self._tables is None:
+            locs: dict[Path, Loc] = {}
+            key_locs: dict[Path, Loc] = {}
+            paths: list[Path] = []
+            nums = self._nums
+            try:
+                for i, key in enumerate(self._keys):
+                    parent, line, column, kline, kcol = nums[5 * i : 5 * i + 5]
+                    if not 0 <= parent <= i:
+                        raise IndexError("a node before its parent")
+                    path: Path = () if parent == 0 else (*paths[parent - 1], key)
+                    paths.append(path)
+                    locs[path] = (line, column)
+                    if kline:
+                        key_locs[path] = (kline, kcol)
+            except (IndexError, TypeError, ValueError):  # damaged (a cache file): no locations
+                locs, key_locs = {}, {}
+            self._tables = (locs, key_locs)
+        return self._tables
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON data for a cache: {"nums": base64 of the numbers, "keys": [str|int|None]}."""
+        return {"nums": base64.b64encode(self._nums.tobytes()).decode(), "keys": self._keys}
+
+    @classmethod
+    def from_json(cls, data: Any) -> Spots:
+        """What `to_json` gave, back. Raises ValueError if it is not of that shape (a damaged
+        cache); numbers that do not fit each other give no locations rather than wrong ones."""
+        if not (isinstance(data, dict) and data.keys() == {"nums", "keys"}):
+            raise ValueError("not locations")
+        nums, keys = data["nums"], data["keys"]
+        if not (isinstance(nums, str) and isinstance(keys, list)):
+            raise ValueError("not locations")
+        spots = cls()
+        try:
+            spots._nums.frombytes(base64.b64decode(nums, validate=True))
+        except (ValueError, TypeError) as exc:
+            raise ValueError("not locations") from exc
+        if len(spots._nums) != 5 * len(keys):
+            raise ValueError("not locations")
+        spots._keys = keys
+        return spots
+
+    def __getstate__(self) -> tuple[bytes, list[Any]]:
+        return self._nums.tobytes(), self._keys
+
+    def __setstate__(self, state: tuple[bytes, list[Any]]) -> None:
+        self._nums = array("I")
+        self._nums.frombytes(state[0])
+        self._keys = state[1]
+        self._tables = None
+
+
 @dataclass
 class Document:
-    """A parsed file: its value, where each value and key stands, and what was wrong.
+    """A parsed file: its value, where each value and key stands, what was wrong, and which
+    lines acknowledge which codes (`# noqa: WZ201` -> {line: ["WZ201"]}; bare `# noqa` -> []).
 
-    A document from the cache comes without locations; `reparse` finds them when a message
-    needs one (most files never need any).
+    `spots` and `noqa` are None only for a document that was kept without them (an older cache).
     """
 
     value: Any
-    _locs: dict[Path, Loc] | None
-    _key_locs: dict[Path, Loc] | None
+    spots: Spots | None
+    noqa: dict[int, list[str]] | None
     problems: list[Problem]
     fatal: bool = False
-    reparse: Callable[[], Document] | None = field(default=None, repr=False, compare=False)
-
-    def _located(self) -> None:
-        if self._locs is None:
-            again = self.reparse() if self.reparse is not None else None
-            self._locs = again._locs if again is not None else {}
-            self._key_locs = again._key_locs if again is not None else {}
 
     @property
     def locs(self) -> dict[Path, Loc]:
-        self._located()
-        assert self._locs is not None
-        return self._locs
+        return self.spots.tables()[0] if self.spots is not None else {}
 
     @property
     def key_locs(self) -> dict[Path, Loc]:
-        self._located()
-        assert self._key_locs is not None
-        return self._key_locs
+        return self.spots.tables()[1] if self.spots is not None else {}
 
     def loc(self, path: Path) -> Loc:
         """Where the value at `path` stands, or the nearest enclosing value that exists."""
-        while path not in self.locs and path:
+        locs = self.locs
+        while path not in locs and path:
             path = path[:-1]
-        return self.locs.get(path, (1, 1))
+        return locs.get(path, (1, 1))
+
+
+_NOQA = re.compile(
+    r"(?:^|[ \t])#[ \t]*noqa\b(?:[ \t]*[:：][ \t]*((?:WZ\d+)(?:[ \t]*[,，][ \t]*WZ\d+)*))?",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def noqa_lines(text: str) -> dict[int, list[str]]:
+    """The codes each line acknowledges with a `# noqa` comment ([] = every code)."""
+    found: dict[int, list[str]] = {}
+    line, upto = 1, 0
+    for m in _NOQA.finditer(text):
+        line += text.count("\n", upto, m.start())
+        upto = m.start()
+        codes = re.split(r"[ \t]*[,，][ \t]*", m[1].upper()) if m[1] else []
+        found.setdefault(line, []).extend(codes)
+        if not codes:
+            found[line] = []
+    return found
+
+
+# Characters a reader cannot see but YAML keeps: a key holding one is another key.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\xa0\xad\u034f\u061c\u115f\u1160\u17b4\u17b5"
+    "\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufeff\ufff0-\ufffb]"
+)
+
+
+def invisible(text: str) -> list[str]:
+    """The invisible characters in `text`, as U+XXXX."""
+    return sorted({f"U+{ord(c):04X}" for c in _INVISIBLE.findall(text)})
+
+
+def escaped(text: str) -> str:
+    """`text` with its invisible characters written as \\uXXXX, so that a reader sees them."""
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 class InvalidDate(str):
     """A plain scalar shaped like a date that is no date (2025-13-01); reported, kept as text."""
+
+
+class LongNumber(str):
+    """A whole number with more digits than Python converts (4,300); reported, kept as text."""
 
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
@@ -130,7 +242,10 @@ def _resolve_plain(text: str) -> Any:
     first = text[0]
     if first.isdigit() or first in "+-.":
         if _INT.match(text):
-            return int(text)
+            try:
+                return int(text)
+            except ValueError:  # over sys.int_info.str_digits_check_threshold digits
+                return LongNumber(text)
         if _FLOAT.match(text):
             return float(text)
         m = _DATE.match(text)
@@ -183,8 +298,22 @@ def _events(text: str) -> Any:
         yield from YAML(typ="safe", pure=True).parse(text)
 
 
+# A field name typed with the Chinese keyboard still on: a full-width colon, or a full-width
+# space where the space after the colon belongs.
+FULLWIDTH = re.compile(r"[ \t]*(?:-[ \t]+)*([A-Za-z_][A-Za-z0-9_-]*)[ \t]*(：|:\u3000)")
+# `key: text: more`: a colon and a space inside unquoted text after a key on the same line.
+_KEY_FIRST = re.compile(r"[ \t]*(?:-[ \t]+)*[^\s#'\"\[\]{}][^#]*?:[ \t]")
+WHAT_FULLWIDTH = {
+    "：": {"zh": "全角冒号“：”", "en": "a full-width colon '：'"},
+    ":\u3000": {"zh": "半角冒号加全角空格", "en": "a colon and a full-width space"},
+}
+
+
 def _syntax_problem(text: str, exc: YAMLError) -> Problem:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem_mark = getattr(exc, "problem_mark", None)
+    context_mark = getattr(exc, "context_mark", None)
+    context = str(getattr(exc, "context", None) or "")
+    mark = problem_mark or context_mark
     if mark is not None:
         line, column = mark.line + 1, mark.column + 1
     else:  # a reader error gives a character position instead
@@ -195,7 +324,11 @@ def _syntax_problem(text: str, exc: YAMLError) -> Problem:
         column = position - (text.rfind("\n", 0, position) + 1) + 1
     problem = str(getattr(exc, "problem", None) or getattr(exc, "reason", None) or exc)
     lines = text.splitlines()
-    here = lines[line - 1] if 0 < line <= len(lines) else ""
+
+    def text_of(n: int) -> str:
+        return lines[n - 1] if 0 < n <= len(lines) else ""
+
+    here = text_of(line)
     indent = here[: len(here) - len(here.lstrip())]
     if "\t" in indent or "tab character" in problem:
         tab_at = here.find("\t")
@@ -212,54 +345,83 @@ def _syntax_problem(text: str, exc: YAMLError) -> Problem:
         )
     if "control characters" in problem or "unacceptable character" in problem:
         return Problem("WZ003", line, column, {})
+    if context_mark is not None and "quoted scalar" in context:
+        # An unclosed quote: where it opened, not the end of the file the parser ran into.
+        q_line, q_col = context_mark.line + 1, context_mark.column + 1
+        quote = text_of(q_line)[q_col - 1 : q_col] or '"'
+        return Problem("WZ052", q_line, q_col, {"quote": quote})
+    candidates = [line] if context_mark is None else [context_mark.line + 1, line]
+    for n in candidates:
+        m = FULLWIDTH.match(text_of(n))
+        if m:
+            what = WHAT_FULLWIDTH[m[2]]
+            return Problem("WZ050", n, m.start(2) + 1, {"key": m[1], "what": what})
+    if "mapping values are not allowed" in problem and _KEY_FIRST.match(here[: column - 1]):
+        return Problem("WZ051", line, column, {"key": here.split(":", 1)[0].strip(" -")})
+    for n in candidates:
+        m = _INVISIBLE.search(text_of(n))
+        if m:
+            shown = escaped(text_of(n).strip(" "))
+            return Problem(
+                "WZ053",
+                n,
+                m.start() + 1,
+                {"shown": shown, "chars": "、".join(invisible(m[0])), "hint": ""},
+            )
     return Problem("WZ001", line, column, {"problem": problem.splitlines()[0]})
 
 
 def read_yaml(text: str) -> Document:
     """Parse one YAML document; problems are collected, the first syntax error is fatal."""
-    doc = Document(None, {}, {}, [])
+    spots = Spots()
+    doc = Document(None, spots, noqa_lines(text), [])
     problems = doc.problems
-    # Each frame: [container, path, pending key (mappings only), key loc]
+    intern = sys.intern  # the same few field names in every entry: one string each
+    # Each frame: [container, path, pending key (mappings only), key loc, node number (-2: not
+    # recorded, under a key that is left out), {key: line} (mappings only)]
     stack: list[list[Any]] = []
     documents = 0
     nodes = 0
 
-    def place(value: Any, line: int, column: int) -> Path | None:
+    def place(value: Any, line: int, column: int) -> tuple[Path | None, int]:
+        """Put a value in its container; its path (None for a key) and its node number."""
         if not stack:
             doc.value = value
-            doc.locs[()] = (line, column)
-            return ()
+            return (), spots.add(-1, None, line, column, None)
         frame = stack[-1]
-        container, path = frame[0], frame[1]
+        container, path, parent = frame[0], frame[1], frame[4]
         if isinstance(container, list):
-            child = (*path, len(container))
+            index = len(container)
             container.append(value)
-            doc.locs[child] = (line, column)
-            return child
+            if parent == -2:
+                return (*path, index), -2
+            return (*path, index), spots.add(parent, index, line, column, None)
         if frame[2] is None:  # this node is a key
             if isinstance(value, dict | list):
                 expected = {"zh": "简单的字段名,如 value", "en": "a plain field name, e.g. value"}
                 params = {"field": "(字段名)", "got": "[…]", "expected": expected}
                 problems.append(Problem("WZ103", line, column, params))
-                frame[2] = f"\0key{line}:{column}"  # its value is left out; the key is reported
-                return None
-            key = str(value) if value is not None else ""
-            if key in container:
-                first = doc.key_locs.get((*path, key), (line, column))
+                # Its value is left out (the key is reported): a tuple is never a real key.
+                frame[2], frame[3] = ("complex key", line, column), None
+                return None, -2
+            key = intern(str(value)) if value is not None else ""
+            first = frame[5].get(key)
+            if first is not None:
                 problems.append(
-                    Problem("WZ009", line, column, {"key": key, "first": first[0]}, (*path, key))
+                    Problem("WZ009", line, column, {"key": key, "first": first}, (*path, key))
                 )
-                key = f"\0dup{line}:{column}"  # keep parsing; the duplicate is reported
+                frame[2], frame[3] = ("duplicate", line, column), None  # reported; parse on
+                return None, -2
+            frame[5][key] = line
             frame[2], frame[3] = key, (line, column)
-            return None
+            return None, -2
         key = frame[2]
         frame[2] = None
-        child = (*path, key)
-        if not key.startswith("\0"):
+        if isinstance(key, str):
             container[key] = value
-            doc.key_locs[child] = frame[3]
-            doc.locs[child] = (line, column)
-        return child
+        if parent == -2 or not isinstance(key, str):
+            return (*path, key), -2
+        return (*path, key), spots.add(parent, key, line, column, frame[3])
 
     skipped = (StreamStartEvent, StreamEndEvent, DocumentEndEvent)
     try:
@@ -281,22 +443,26 @@ def read_yaml(text: str) -> Document:
                 continue
             nodes += 1
             if nodes > MAX_NODES:
-                problems.append(Problem("WZ005", line, column, {"limit": f"{MAX_NODES} nodes"}))
+                problems.append(Problem("WZ055", line, column, {"limit": MAX_NODES}))
                 doc.fatal = True
                 break
             if kind is AliasEvent:
-                path = place(None, line, column)
+                path, _ = place(None, line, column)
                 problems.append(Problem("WZ007", line, column, {"anchor": event.anchor}, path))
                 continue
             if kind is ScalarEvent:
                 plain = event.implicit[0] and not event.style
                 value: Any = _resolve_plain(event.value) if plain else event.value
-                path = place(value, line, column)
-                if isinstance(value, InvalidDate):
+                long = isinstance(value, LongNumber)
+                path, node = place(str(value) if long else value, line, column)
+                if long:  # reported here; the value stays plain text
+                    params = {"digits": len(value.lstrip("+-")), "shown": value[:12] + "…"}
+                    problems.append(Problem("WZ054", line, column, params, path))
+                elif isinstance(value, InvalidDate):
                     problems.append(Problem("WZ105", line, column, {"text": str(value)}, path))
             else:
                 container: dict[str, Any] | list[Any] = {} if kind is MappingStartEvent else []
-                path = place(container, line, column)
+                path, node = place(container, line, column)
             if event.anchor is not None:
                 problems.append(Problem("WZ007", line, column, {"anchor": event.anchor}, path))
             if event.tag is not None:
@@ -307,7 +473,8 @@ def read_yaml(text: str) -> Document:
                 problems.append(Problem("WZ006", line, column, {"limit": MAX_DEPTH}))
                 doc.fatal = True
                 break
-            stack.append([container, path if path is not None else ("?",), None, None])
+            where = path if path is not None else ("?",)
+            stack.append([container, where, None, None, node, {}])
     except MarkedYAMLError as exc:
         problems.append(_syntax_problem(text, exc))
         doc.fatal = True
