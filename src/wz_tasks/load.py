@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from wz_tasks.codes import Diagnostic
-from wz_tasks.models import Entry, Report, TaskListFile
+from wz_tasks.models import Entry, Report, SignOffReport, TaskListFile
 from wz_tasks.tasklist import TaskList, check_task_list
 from wz_tasks.yamlsafe import (
     FULLWIDTH,
@@ -330,11 +330,14 @@ def _validated(
 
     report = None
     usable: Usable | None
+    # A file of the supervising unit that closes finished items (销号) needs no entries.
+    signing = isinstance(doc.value, dict) and "sign_off" in doc.value
+    model = SignOffReport if signing and "entries" not in doc.value else Report
     try:
-        report = Report.model_validate(doc.value)
+        report = model.model_validate(doc.value)
         usable = Usable(report.unit, report.date, list(enumerate(report.entries)))
     except ValidationError as exc:
-        diags += validation_diagnostics(exc, Report, locate, skip)
+        diags += validation_diagnostics(exc, model, locate, skip)
         usable = _salvage(doc.value, {tuple(e["loc"]) for e in exc.errors()} | skip)
     if any(d.severity == "error" for d in diags):
         report = None
