@@ -53,14 +53,21 @@ _root.__doc__ = h("help.app")
 
 
 def _quiet_exit_on_closed_stdout() -> None:
-    """`wz-tasks status | head -1`: the reader left; exit 0 without a traceback or a second
-    error when Python flushes stdout at exit."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+    """The reader of stdout left outside `emit` (e.g. during --help): exit 0 without a
+    traceback or a second error when Python flushes stdout at exit."""
+    from wz_tasks.commands.options import stdout_to_devnull
+
+    stdout_to_devnull()
     sys.exit(0)
+
+
+def _closed_streams_to_devnull() -> None:
+    """Started with stdout or stderr closed (`wz-tasks status >&-`): Python gives None; write
+    into the void instead of failing, so the exit code still says what was found."""
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
 
 def main() -> None:
@@ -70,6 +77,7 @@ def main() -> None:
     gc.disable()
     # We use no pydantic plugins; looking for them costs every run a scan of installed packages.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
+    _closed_streams_to_devnull()
     try:
         app()
     except SystemExit:

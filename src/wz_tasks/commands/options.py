@@ -279,18 +279,33 @@ def write(stream: Any, text: str) -> None:
 
 
 def emit(kind: str, fmt: str, result: Any, lang: str) -> None:
-    """Render `result` with the renderer registered for `fmt` and write it to stdout."""
+    """Render `result` with the renderer registered for `fmt` and write it to stdout.
+
+    A reader that leaves early (`wz-tasks status | head -1`) ends the output quietly; the
+    command still exits with the code its findings give (0 fine, 1 problems)."""
     from wz_tasks.render import UNGUARDED, renderer
     from wz_tasks.render.escape import guard_lines
 
     out = renderer(kind, fmt)(result, page(lang))
-    if isinstance(out, bytes):
-        sys.stdout.flush()
-        sys.stdout.buffer.write(out)
-        sys.stdout.buffer.flush()
-        return
-    write(sys.stdout, out if fmt in UNGUARDED else guard_lines(out))
-    sys.stdout.flush()
+    try:
+        if isinstance(out, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(out)
+            sys.stdout.buffer.flush()
+        else:
+            write(sys.stdout, out if fmt in UNGUARDED else guard_lines(out))
+            sys.stdout.flush()
+    except BrokenPipeError:
+        stdout_to_devnull()
+
+
+def stdout_to_devnull() -> None:
+    """The reader of stdout has gone: send what is left (and Python's flush at exit) nowhere."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
 
 def show_invalid(invalid: dict[str, list[Any]], lang: str) -> None:
