@@ -19,8 +19,7 @@ from wz_tasks.codes import Diagnostic
 from wz_tasks.evaluate import Evaluation, Filed, TaskResult, UnitResult, UnitView
 from wz_tasks.labels import LIGHTS, STATUSES, t
 from wz_tasks.models import Task
-from wz_tasks.render.diagnostics import text_line
-from wz_tasks.render.escape import narrow
+from wz_tasks.render.escape import narrow, one_line
 from wz_tasks.render.words import (
     bar,
     detail,
@@ -62,7 +61,8 @@ def _print(page: Page, draw: Callable[[Console], None]) -> str:
     console = page.console()
     draw(console)
     out: str = console.file.getvalue()
-    return out
+    # rich marks a cut cell with "…", ambiguous in width; "." takes the same single column
+    return out.replace("\u2026", ".")
 
 
 def lamp(light: str, console: Console, lang: str) -> Text:
@@ -78,7 +78,12 @@ def status_text(status: str, console: Console, lang: str) -> Text:
 
 
 def diagnostic_line(d: Diagnostic, lang: str) -> Text:
-    return Text.from_ansi(text_line(d, lang, color=True))
+    """`path:line:col: error[WZ104] message`, of unambiguous width, on one line."""
+    style = "bold red" if d.severity == "error" else "yellow"
+    line = _text(one_line(d.path)) + Text(f":{d.line}:{d.column}: ")
+    return (
+        line + Text(f"{d.severity}[{d.code}]", style=style) + _text(" " + one_line(d.message(lang)))
+    )
 
 
 def invalid_files(console: Console, invalid: dict[str, list[Diagnostic]], lang: str) -> None:
@@ -285,6 +290,9 @@ def report_tables(
         console.print(t("report.no_support", lang))
     _heading(console, "report.next_due", lang)
     grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_column(overflow="fold")
     for due in view.upcoming:
         what = _measure(due.task.task, width) + indicator_suffix(due.task.task, due.part)
         grid.add_row(
@@ -293,6 +301,9 @@ def report_tables(
     console.print(grid if grid.row_count else "  " + t("report.none_due", lang))
     _heading(console, "report.unreported", lang)
     grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_column(overflow="fold")
     for r, u in view.unreported:
         grid.add_row(
             lamp("yellow", console, lang),
