@@ -324,3 +324,11 @@ def test_tables_are_as_wide_when_ambiguous_characters_are_double(args: list[str]
 def test_narrow_replaces_ambiguous_punctuation_in_user_text() -> None:
     assert narrow("“双向进入”…·→≥") == '"双向进入"....->>='
     assert _ambiguous(narrow("Жα°×")) == []
+
+
+def test_paths_echoed_in_usage_errors_and_messages_are_escaped(tmp_path: Path) -> None:
+    missing = run("check", str(tmp_path / "no\x1b[2Jpe.yaml"), *AS_OF)
+    assert missing.exit_code == 2 and "\x1b" not in missing.output and "\\x1b[2J" in missing.output
+    out = tmp_path / "new\x07.yaml"
+    made = run("new-report", "-u", "盐池", "--date", "2026-12-01", "--out", str(out))
+    assert made.exit_code == 0 and "\x07" not in made.output and "new\\x07.yaml" in made.output

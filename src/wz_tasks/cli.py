@@ -101,9 +101,8 @@ def _stdout_closed() -> bool:
 
 
 def _internal(exc: BaseException) -> None:
-    from wz_tasks.commands.options import err
+    from wz_tasks.commands.options import HELP_LANG, err
     from wz_tasks.labels import t
 
-    lang = "en" if os.environ.get("WZ_TASKS_LANG") == "en" or "en" in sys.argv[1:] else "zh"
-    err(t("err.internal", lang, error=f"{type(exc).__name__}: {exc}"))
+    err(t("err.internal", HELP_LANG, error=f"{type(exc).__name__}: {exc}"))
     sys.exit(3)

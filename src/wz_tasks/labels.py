@@ -292,6 +292,14 @@ _LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+LANGS = ("zh", "en")
+
+
+def both(key: str, **params: Any) -> dict[str, str]:
+    """The label in every language, for a diagnostic that is worded when it is shown."""
+    return {lang: t(key, lang, **params) for lang in LANGS}
+
+
 def t(key: str, lang: str, **params: Any) -> str:
     """The label `key` in `lang` ('zh' or 'en'), with `params` filled in."""
     zh, en = _LABELS[key]

@@ -27,7 +27,7 @@ from wz_tasks.commands.options import (
     usage,
     workspace,
 )
-from wz_tasks.labels import t
+from wz_tasks.labels import LANGS, both, t
 
 
 def check(
@@ -139,8 +139,8 @@ def status_findings(ws: Any, day: dt.date, fail_on: str, folder: str) -> list[An
                     {
                         "task": r.task.id,
                         "unit": u.unit,
-                        "status": {"zh": t(u.status, "zh"), "en": t(u.status, "en")},
-                        "detail": {"zh": detail(u, "zh"), "en": detail(u, "en")},
+                        "status": both(u.status),
+                        "detail": {lang: detail(u, lang) for lang in LANGS},
                     },
                 )
             )

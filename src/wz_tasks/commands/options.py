@@ -82,8 +82,10 @@ def format_opt(kind: str) -> Any:
 
 
 def usage(message: str, hint: str | None = None) -> NoReturn:
-    """A usage error: exit 2 with the message (SPEC §4)."""
-    raise typer.BadParameter(message, param_hint=hint)
+    """A usage error: exit 2 with the message (SPEC §4), any echoed input shown escaped."""
+    from wz_tasks.render.escape import one_line
+
+    raise typer.BadParameter(one_line(message), param_hint=hint)
 
 
 def lang_of(value: str) -> str:
@@ -149,9 +151,9 @@ def statuses_of(value: str | None, lang: str, hint: str) -> set[str] | None:
 
 def err(text: str) -> None:
     """A line for a person on stderr, written whatever stderr can encode."""
-    from wz_tasks.render.escape import guard_lines
+    from wz_tasks.render.escape import guard_lines, visible
 
-    write(sys.stderr, guard_lines(text) + "\n")
+    write(sys.stderr, guard_lines(visible(text, keep="\n")) + "\n")
 
 
 def done(code: int) -> NoReturn:
