@@ -325,3 +325,8 @@ def test_empty_elements_of_the_progress_variable_are_ignored(
 def test_an_unknown_format_lists_the_registered_ones() -> None:
     result = run("show", "4", "-f", "xml")
     assert result.exit_code == 2 and "table, json" in result.output
+
+
+def test_lang_before_the_command_applies_to_it() -> None:
+    result = run("--lang", "en", "status", *SAMPLE_OPTS)
+    assert result.exit_code == 0 and "20 measures: overdue 2" in result.stdout

@@ -40,13 +40,16 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help=h("help.version")),
     ] = False,
-    lang: LangOpt = "zh",  # read before the app is built, to choose the help's language
+    lang: LangOpt = "zh",
 ) -> None:
-    pass
+    # `wz-tasks --lang en status` means the same as `wz-tasks status --lang en` (the help's
+    # language was already chosen from the command line before the app was built)
+    ctx.default_map = {name: {"lang": lang} for name in ctx.command.list_commands(ctx)}
 
 
 _root.__doc__ = h("help.app")
