@@ -49,10 +49,14 @@ def _root(
 ) -> None:
     # `wz-tasks --lang en status` means the same as `wz-tasks status --lang en` (the help's
     # language was already chosen from the command line before the app was built)
-    ctx.default_map = {name: {"lang": lang} for name in ctx.command.list_commands(ctx)}
+    ctx.default_map = {name: {"lang": lang} for name in _command_names()}
 
 
 _root.__doc__ = h("help.app")
+
+
+def _command_names() -> list[str]:
+    return [c.name or "" for c in app.registered_commands]
 
 
 def _quiet_exit_on_closed_stdout() -> None:
