@@ -139,7 +139,7 @@ def write_new(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(prefix=".new-report-", suffix=".yaml", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            os.fchmod(f.fileno(), 0o666 & ~_umask())
+            os.chmod(tmp, 0o666 & ~_umask())
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
