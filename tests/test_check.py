@@ -148,7 +148,12 @@ def test_fail_on_overdue_fails_while_anything_is_overdue() -> None:
         "任务 4(同心县人民政府)",
         "任务 7(市住建局)",
     ]
-    assert found[1]["path"] == "tasks/tasks.yaml"
+    # SPEC §9: into the user's repository, at the unit's newest entry on the task
+    assert (found[1]["path"], found[1]["line"], found[1]["column"]) == (
+        str(SAMPLE / "2026-11-20-市住建局.yaml"),
+        7,
+        5,
+    )
     early = sorted(SAMPLE.glob("2025-03-31-*.yaml"))
     assert (
         check(

@@ -174,7 +174,7 @@ def test_status_table_reads_well_when_piped() -> None:
     out = result.stdout
     assert "\x1b[" not in out
     assert "逾期 331 天(应于 2025-12-31 完成)" in out
-    assert "盐池县:███████░ 85% / 序时 88.1% → 目标" in out
+    assert "盐池县:#######. 85% / 序时 88.1% -> 目标" in out
     assert "利通区(绿)  红寺堡区(绿)  青铜峡市(绿)  盐池县(黄)" in out
     assert "合计 20 项" in out
     assert max(len(line) for line in out.splitlines()) <= 100
@@ -192,7 +192,7 @@ def test_status_csv_opens_in_excel() -> None:
     raw = result.stdout_bytes
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw[3:].decode("utf-8"))))
-    assert rows[0][:3] == ["id", "measure", "unit"]
+    assert rows[0][:3] == ["序号", "推进措施", "单位"]
     assert len(rows) == 1 + 5 * 9 + 11  # nine county-led measures, eleven single-lead ones
 
 
@@ -216,7 +216,7 @@ def test_status_markdown() -> None:
     result = run("status", *SAMPLE_OPTS, "--format", "markdown")
     assert result.exit_code == 0
     assert "| 序号 | 推进措施 | 牵头单位 | 完成时限 | 状态 | 说明 |" in result.stdout
-    assert "🔴 逾期" in result.stdout
+    assert "🔴 红 逾期" in result.stdout
 
 
 def test_environment_variables_set_the_common_options() -> None:
@@ -323,7 +323,7 @@ def test_report_markdown_for_a_pull_request() -> None:
 
 
 def test_report_unknown_unit_suggests_names() -> None:
-    result = run("report", "--unit", "盐池", *AS_OF)
+    result = run("report", "--unit", "盐迟县", *AS_OF)
     assert result.exit_code == 2
     assert "盐池县人民政府" in result.output
 

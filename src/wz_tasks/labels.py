@@ -116,7 +116,188 @@ _LABELS: dict[str, tuple[str, str]] = {
     "d.last_report": ("最近报送 {date}", "last report {date}"),
     "d.never_reported": ("从未报送", "never reported"),
     "d.stale_days": ("{days} 天未报送", "{days} days since last report"),
+    # lights in words, so that a light is never colour alone (SPEC §9)
+    "light.red": ("红", "R"),
+    "light.yellow": ("黄", "Y"),
+    "light.green": ("绿", "G"),
+    "all_units": ("全部", "all: "),
+    "sep.detail": (";", "; "),
+    "sep.list": (",", ", "),
+    # CSV headers (SPEC §9: Excel speaks the user's language)
+    "csv.id": ("序号", "id"),
+    "csv.measure": ("推进措施", "measure"),
+    "csv.unit": ("单位", "unit"),
+    "csv.deadline": ("完成时限", "deadline"),
+    "csv.task_status": ("任务状态", "task_status"),
+    "csv.status": ("单位状态", "status"),
+    "csv.light": ("灯", "light"),
+    "csv.detail": ("说明", "detail"),
+    "csv.value": ("数值", "value"),
+    "csv.target": ("目标", "target"),
+    "csv.due": ("到期", "due"),
+    "csv.last_report": ("最近报送", "last_report"),
+    # check's summary
+    "check.nothing": ("没有需要检查的进度文件。", "no progress files to check."),
+    "check.summary": (
+        "检查了 {files} 个文件:{errors} 个错误,{warnings} 个警告",
+        "checked {files} file(s): {errors} error(s), {warnings} warning(s)",
+    ),
+    # usage errors and messages of the command line
+    "err.unknown_unit": ("{name}:未知单位。{hint}", "{name}: unknown unit. {hint}"),
+    "err.did_you_mean": ("是不是:{names}", "Did you mean: {names}"),
+    "err.see_units": ("用 wz-tasks units 查看全部单位", "see wz-tasks units"),
+    "err.ambiguous_unit": (
+        "{name}:可能是 {names},请写得更完整一些",
+        "{name} could be any of {names}; type more of the name",
+    ),
+    "err.group": (
+        "{name} 是单位组,请指定其中一个单位:{members}",
+        "{name} is a group; name one of its units: {members}",
+    ),
+    "err.no_path": ("没有这个文件或文件夹:{path}", "no such file or folder: {path}"),
+    "err.choose": ("{value}:请选择 {choices} 之一", "{value}: choose one of {choices}"),
+    "err.unknown_status": (
+        "未知状态 {names};可选:{choices}",
+        "unknown status {names}; choose from {choices}",
+    ),
+    "err.no_task": (
+        "没有任务 {id};任务编号为 {first}–{last}",
+        "no task {id}; tasks are numbered {first}–{last}",
+    ),
+    "err.date_empty": (
+        "日期为空。请写成 YYYY-MM-DD,如 2025-12-31",
+        "empty date; write YYYY-MM-DD, e.g. 2025-12-31",
+    ),
+    "err.date_format": (
+        "{value}:日期请写成 YYYY-MM-DD,如 2025-12-31",
+        "{value}: write the date as YYYY-MM-DD, e.g. 2025-12-31",
+    ),
+    "err.date_fullwidth": (
+        "{value}:请用半角数字和连字符,如 2025-12-31",
+        "{value}: use half-width digits and hyphens, e.g. 2025-12-31",
+    ),
+    "err.date_unreal": ("{value}:没有这一天", "{value} is not a real date"),
+    "err.internal": (
+        "wz-tasks:内部错误({error})。请连同所运行的命令一起报告。",
+        "wz-tasks: internal error ({error}). Please report it with the command you ran.",
+    ),
+    "new.exists": (
+        "{path}:文件已存在,不会覆盖。请换一个 --out 路径或先处理已有文件。",
+        "{path}: already exists; not overwritten. Choose another --out.",
+    ),
+    "new.not_folder": (
+        "{path} 是文件,不是文件夹。请用 --out 指定新文件的位置。",
+        "{path} is a file, not a folder. Say where to write with --out.",
+    ),
+    "new.cannot_write": (
+        "{path}:无法写入({reason}),未生成文件。",
+        "{path}: cannot write ({reason}); no file was written.",
+    ),
+    "new.written": (
+        "{path}:已生成,有 {n} 处“待填写”。填好后运行 wz-tasks check {path}",
+        "{path}: written with {n} blanks (待填写). Fill them in, then run wz-tasks check {path}",
+    ),
+    # the template's words (new-report writes Chinese files)
+    "tpl.last": ("上次报送 {date}:", "last report {date}: "),
+    "tpl.none": ("尚无报送", "no report yet"),
+    # help text, chosen when the app is built (SPEC §9)
+    "help.app": (
+        "吴忠市物业服务管理工作任务清单:进度督办与报送检查。",
+        "Deadline tracker and compliance checker for 吴忠市's property-service policy (2024).",
+    ),
+    "help.tasks": (
+        "任务清单:一个 YAML 文件或文件夹(默认:内置政策)。",
+        "Task list: a folder of YAML files or one file (default: the built-in policy).",
+    ),
+    "help.progress": (
+        "进度报送:文件夹或文件,可重复(默认:./progress)。",
+        "Progress reports: a folder or a file; repeatable (default: ./progress).",
+    ),
+    "help.as_of": (
+        "按这一天评价(默认:北京时间今天)。",
+        "Evaluate as of this date (default: today in China Standard Time).",
+    ),
+    "help.no_cache": (
+        "不使用缓存,重新读取每个进度文件。",
+        "Parse every progress file afresh instead of reusing unchanged ones.",
+    ),
+    "help.lang": ("输出语言:zh 或 en。", "Language of text output and help: zh or en."),
+    "help.format": ("输出格式:{choices}。", "Output format: {choices}."),
+    "help.soon": ("临期提醒天数(默认 30)。", "The due-soon window in days (default: 30)."),
+    "help.only": (
+        "只列出这些状态的任务:{choices}。",
+        "Show only tasks with these statuses: {choices}.",
+    ),
+    "help.unit": ("单位:全称、简称或别名,如 盐池。", "The unit: its name, any alias or its start."),
+    "help.id": ("任务序号(1–20)。", "The task's number (1–20)."),
+    "help.names": (
+        "要查找的名称:显示每个名称对应的单位。",
+        "Names to look up: prints the unit each one means.",
+    ),
+    "help.paths": (
+        "要检查的进度文件或文件夹(默认:进度路径)。其余进度文件仍会读取,用于跨文件规则。",
+        "Progress files or folders to check (default: the progress path). The rest of the "
+        "progress path is still read for the rules that compare files.",
+    ),
+    "help.check_format": (
+        "text、github 或 json(默认:GITHUB_ACTIONS=true 时为 github,否则为 text)。",
+        "text, github or json (default: github when GITHUB_ACTIONS=true, else text).",
+    ),
+    "help.fail_on": (
+        "任何任务处于该状态或更差时也判为失败,如 overdue。",
+        "Also fail while any measure is at this status or worse, e.g. overdue.",
+    ),
+    "help.strict": ("警告也判为失败。", "Warnings fail too."),
+    "help.date": (
+        "数据截至日期(默认:北京时间今天)。",
+        "The date the figures describe (default: today in China Standard Time).",
+    ),
+    "help.out": (
+        "写到哪里(默认:progress/<日期>-<单位简称>.yaml)。不会覆盖已有文件。",
+        "Where to write (default: progress/<date>-<short unit name>.yaml). Never overwrites.",
+    ),
+    "help.version": ("显示版本号。", "Print the version and exit."),
+    "cmd.status": (
+        "每项任务的红黄绿灯和状态:逾期、滞后、临期、未按期报送。",
+        "Every measure's light and status: overdue, behind, due soon, unreported.",
+    ),
+    "cmd.report": (
+        "一个单位的报告:牵头和配合的任务、即将到期事项、未报送事项。",
+        "One unit's own report: what it leads and supports, what falls due, what it owes.",
+    ),
+    "cmd.check": (
+        "检查进度文件:CI 和 pre-commit 的关口(有错误时退出码为 1)。",
+        "Validate progress files: the CI gate and pre-commit hook (exit 1 on errors).",
+    ),
+    "cmd.tasks": (
+        "任务清单:20 项措施及其牵头、配合单位和完成时限。",
+        "The task list: the 20 measures with lead and supporting units and deadlines.",
+    ),
+    "cmd.show": (
+        "一项任务的全部内容、状态和报送记录。",
+        "One measure in full, with its status and reporting history.",
+    ),
+    "cmd.units": (
+        "责任单位:全称、别名、单位组。给出名称则查找对应单位。",
+        "The unit registry: canonical names, aliases, groups. Give names to resolve them.",
+    ),
+    "cmd.schema": (
+        "进度文件的 JSON Schema(draft-07),供编辑器使用。",
+        "JSON Schema (draft-07) of a progress file, for editors (yaml-language-server).",
+    ),
+    "cmd.new_report": (
+        "为一个单位生成新的进度报送文件,预填其任务和最新数值。",
+        "Write a new progress file for a unit, pre-filled with its measures and newest values.",
+    ),
 }
+
+
+LANGS = ("zh", "en")
+
+
+def both(key: str, **params: Any) -> dict[str, str]:
+    """The label in every language, for a diagnostic that is worded when it is shown."""
+    return {lang: t(key, lang, **params) for lang in LANGS}
 
 
 def t(key: str, lang: str, **params: Any) -> str:

@@ -8,10 +8,12 @@ import tempfile
 from pathlib import Path
 
 from wz_tasks.evaluate import Evaluation, UnitResult
+from wz_tasks.labels import t
 from wz_tasks.load import PLACEHOLDER
 from wz_tasks.models import Task
-from wz_tasks.render.words import number, part_detail
+from wz_tasks.render.words import number, part_detail, short_name
 from wz_tasks.tasklist import TaskList
+from wz_tasks.units import UnitRegistry
 
 _P = PLACEHOLDER
 
@@ -30,10 +32,10 @@ def _state(u: UnitResult | None, lang: str = "zh") -> list[str]:
         e = u.latest.entry
         said = [f"value {number(e.value)}"] if e.value is not None else []
         said += [f"{k} {number(v)}" for k, v in (e.values or {}).items()]
-        said.append({"not_started": "未开始", "in_progress": "推进中", "done": "已完成"}[e.status])
-        lines.append(f"上次报送 {u.latest.date.isoformat()}:" + ",".join(said))
+        said.append(t(f"entry.{e.status}", lang))
+        lines.append(t("tpl.last", lang, date=u.latest.date.isoformat()) + ",".join(said))
     else:
-        lines.append("尚无报送")
+        lines.append(t("tpl.none", lang))
     lines += [part_detail(p, lang) for p in u.parts if p.part != "ongoing"]
     return lines
 
@@ -110,13 +112,35 @@ def render(tl: TaskList, unit: str, date: dt.date, ev: Evaluation) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+_UNSAFE_IN_FILE_NAMES = set('/\\:*?"<>| \t')
+
+
+def file_name(registry: UnitRegistry, unit: str) -> str:
+    """The unit's part of a new report's file name: its short name (the canonical name when
+    that is at most six characters, else its shortest alias, e.g. 盐池县 for 盐池县人民政府),
+    with characters no file system takes in a name (and spaces) left out."""
+    short = short_name(registry, unit)
+    return "".join(c for c in short if c not in _UNSAFE_IN_FILE_NAMES) or unit
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_new(path: Path, text: str) -> None:
-    """Write `text` to a new file at `path`, atomically; never overwrite (FileExistsError)."""
+    """Write `text` to a new file at `path`, atomically; never overwrite (FileExistsError).
+
+    The file gets the permissions the umask allows (0644 under umask 022), as any editor would
+    make it; on a full disk or an unwritable folder OSError is raised and no file is left."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    data = text.encode("utf-8")
     fd, tmp = tempfile.mkstemp(prefix=".new-report-", suffix=".yaml", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            os.chmod(tmp, 0o666 & ~_umask())
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
         try:
@@ -124,7 +148,17 @@ def write_new(path: Path, text: str) -> None:
         except FileExistsError:
             raise
         except OSError:  # a file system without hard links
-            with open(path, "x", encoding="utf-8", newline="\n") as f:
-                f.write(text)
+            _write_exclusive(path, data)
     finally:
         os.unlink(tmp)
+
+
+def _write_exclusive(path: Path, data: bytes) -> None:
+    with open(path, "xb") as f:
+        try:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        except OSError:
+            path.unlink(missing_ok=True)  # never a partial file
+            raise

@@ -9,6 +9,21 @@ from dataclasses import dataclass
 
 from wz_tasks.models import Group, Unit
 
+# How people shorten names on the command line (SPEC §9): the city's name in front and the
+# government's suffix at the end are often added or left out.
+_TYPED_PREFIX = "吴忠市"
+_TYPED_SUFFIXES = ("人民政府", "政府")
+
+
+def _core(spelling: str) -> str:
+    """A normalised spelling without a leading 吴忠市 and a trailing 人民政府/政府."""
+    if spelling.startswith(_TYPED_PREFIX) and len(spelling) > len(_TYPED_PREFIX):
+        spelling = spelling[len(_TYPED_PREFIX) :]
+    for suffix in _TYPED_SUFFIXES:
+        if spelling.endswith(suffix) and len(spelling) > len(suffix):
+            return spelling[: -len(suffix)]
+    return spelling
+
 
 def normalize(name: str) -> str:
     """Fold full-/half-width forms (brackets, commas, digits) and drop white space."""
@@ -58,6 +73,28 @@ class UnitRegistry:
         if canonical in self.groups:
             return Resolved(canonical, tuple(self.groups[canonical].members), True)
         return Resolved(canonical, (canonical,), False)
+
+    def typed_candidates(self, name: str) -> list[str]:
+        """Canonical names a name typed on the command line may mean (SPEC §9), best rule first.
+
+        Exact spellings win; then names equal after dropping a leading 吴忠市 and a trailing
+        人民政府/政府 (盐池县政府, 吴忠市住建局); then names or aliases starting with it (盐池)."""
+        key = normalize(name)
+        if not key:
+            return []
+        exact = self._by_spelling.get(key)
+        if exact is not None:
+            return [exact]
+        core = _core(key)
+        same = {c for s, c in self._by_spelling.items() if _core(s) == core}
+        if same:
+            return sorted(same)
+        return sorted({c for s, c in self._by_spelling.items() if s.startswith(key)})
+
+    def resolve_typed(self, name: str) -> Resolved | None:
+        """`resolve` for names people type: the one unit `typed_candidates` finds, else None."""
+        found = self.typed_candidates(name)
+        return self.resolve(found[0]) if len(found) == 1 else None
 
     def expand(self, names: Iterable[str]) -> list[str]:
         """Canonical unit names for a list of unit and group names, groups expanded, in order."""

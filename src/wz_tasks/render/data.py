@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import json
+from typing import TYPE_CHECKING, Any
 
 from wz_tasks.codes import Diagnostic
 from wz_tasks.evaluate import (
@@ -15,10 +16,20 @@ from wz_tasks.evaluate import (
     UnitView,
     worst,
 )
-from wz_tasks.labels import LIGHTS
+from wz_tasks.labels import LIGHTS, t
 from wz_tasks.models import Task
 from wz_tasks.render.words import detail
 from wz_tasks.tasklist import TaskList
+
+if TYPE_CHECKING:
+    from wz_tasks.render import Page
+    from wz_tasks.render.results import (
+        ReportResult,
+        ShowResult,
+        StatusResult,
+        TasksResult,
+        UnitsResult,
+    )
 
 
 def iso(d: dt.date | None) -> str | None:
@@ -180,24 +191,25 @@ def units(tl: TaskList) -> dict[str, Any]:
     }
 
 
+_CSV_COLUMNS = (
+    "id",
+    "measure",
+    "unit",
+    "deadline",
+    "task_status",
+    "status",
+    "light",
+    "detail",
+    "value",
+    "target",
+    "due",
+    "last_report",
+)
+
+
 def status_rows(ev: Evaluation, lang: str, only: set[str] | None = None) -> list[list[Any]]:
-    """One row per task and lead unit, for CSV."""
-    rows: list[list[Any]] = [
-        [
-            "id",
-            "measure",
-            "unit",
-            "deadline",
-            "task_status",
-            "status",
-            "light",
-            "detail",
-            "value",
-            "target",
-            "due",
-            "last_report",
-        ]
-    ]
+    """One row per task and lead unit, for CSV: headers and status words in `lang`."""
+    rows: list[list[Any]] = [[t(f"csv.{c}", lang) for c in _CSV_COLUMNS]]
     for r in ev.tasks:
         if only and r.status not in only:
             continue
@@ -209,9 +221,9 @@ def status_rows(ev: Evaluation, lang: str, only: set[str] | None = None) -> list
                     r.task.measure,
                     u.unit,
                     r.task.deadline_text,
-                    r.status,
-                    u.status,
-                    u.light,
+                    t(r.status, lang),
+                    t(u.status, lang),
+                    t(u.light, lang),
                     detail(u, lang),
                     d.value if d else None,
                     d.target if d else None,
@@ -220,3 +232,43 @@ def status_rows(ev: Evaluation, lang: str, only: set[str] | None = None) -> list
                 ]
             )
     return rows
+
+
+# --- the registered JSON renderers -------------------------------------------------------
+
+
+def dumps(data: Any, page: Page) -> str:
+    """Indented for a person at a terminal; compact for a program (json's C encoder, 5x faster)."""
+    indent = 2 if page.terminal else None
+    return json.dumps(data, ensure_ascii=False, indent=indent, default=str) + "\n"
+
+
+def status_json(result: StatusResult, page: Page) -> str:
+    return dumps(status(result.ev, result.invalid, page.lang, result.only), page)
+
+
+def report_json(result: ReportResult, page: Page) -> str:
+    return dumps(report(result.view, result.as_of, result.invalid, page.lang), page)
+
+
+def tasks_json(result: TasksResult, page: Page) -> str:
+    return dumps([task(result.tl, x) for x in result.tl.tasks.values()], page)
+
+
+def units_json(result: UnitsResult, page: Page) -> str:
+    return dumps(units(result.tl), page)
+
+
+def show_json(result: ShowResult, page: Page) -> str:
+    r = result.result
+    out = task(result.tl, result.task)
+    out.update(task_result(r, page.lang))
+    out["history"] = sorted(
+        (
+            [{"unit": u.unit, **entry(f)} for u in r.units for f in u.history]
+            + [{"unit": n, **entry(f)} for n, h in r.supporters for f in h]
+        ),
+        key=lambda e: (e["date"], e["unit"]),
+    )
+    out["invalid_files"] = invalid_files(result.invalid, page.lang)
+    return dumps(out, page)

@@ -2,29 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wz_tasks.codes import Diagnostic
+from wz_tasks.labels import t
+from wz_tasks.render.escape import one_line, visible
+
+if TYPE_CHECKING:
+    from wz_tasks.render import Page
+    from wz_tasks.render.results import CheckResult
 
 
 def summary(files: int, diagnostics: list[Diagnostic], lang: str) -> str:
     errors = sum(d.severity == "error" for d in diagnostics)
-    warnings = len(diagnostics) - errors
     if files == 0:
-        return "没有需要检查的进度文件。" if lang == "zh" else "no progress files to check."
-    if lang == "en":
-        return f"checked {files} file(s): {errors} error(s), {warnings} warning(s)"
-    return f"检查了 {files} 个文件:{errors} 个错误,{warnings} 个警告"
+        return t("check.nothing", lang)
+    return t("check.summary", lang, files=files, errors=errors, warnings=len(diagnostics) - errors)
 
 
 _RED, _YELLOW, _GREEN, _RESET = "\x1b[1;31m", "\x1b[33m", "\x1b[32m", "\x1b[0m"
 
 
 def text_line(d: Diagnostic, lang: str, color: bool = False) -> str:
+    """`path:line:col: error[WZ104] message` on one line whatever the path and message hold."""
     tag = f"{d.severity}[{d.code}]"
     if color:
         tag = (_RED if d.severity == "error" else _YELLOW) + tag + _RESET
-    return f"{d.path}:{d.line}:{d.column}: {tag} {d.message(lang)}"
+    return f"{one_line(d.path)}:{d.line}:{d.column}: {tag} {one_line(d.message(lang))}"
 
 
 def text(files: int, diagnostics: list[Diagnostic], lang: str, color: bool = False) -> str:
@@ -38,6 +42,8 @@ def text(files: int, diagnostics: list[Diagnostic], lang: str, color: bool = Fal
 
 
 def _escape_data(text: str) -> str:
+    # %, CR and LF as GitHub's own toolkit escapes them; other controls shown escaped
+    text = visible(text, keep="\r\n")
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -63,3 +69,21 @@ def as_json(files: int, diagnostics: list[Diagnostic], lang: str) -> dict[str, A
     from wz_tasks.render.data import diagnostic
 
     return {"files": files, "diagnostics": [diagnostic(d, lang) for d in diagnostics]}
+
+
+# --- the registered renderers ------------------------------------------------------------
+
+
+def text_page(result: CheckResult, page: Page) -> str:
+    return text(result.files, result.diagnostics, page.lang, page.color)
+
+
+def github_page(result: CheckResult, page: Page) -> str:
+    lines = [github_line(d, page.lang) for d in result.diagnostics]
+    return "\n".join([*lines, summary(result.files, result.diagnostics, page.lang)]) + "\n"
+
+
+def json_page(result: CheckResult, page: Page) -> str:
+    from wz_tasks.render.data import dumps
+
+    return dumps(as_json(result.files, result.diagnostics, page.lang), page)

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from wz_tasks.codes import Diagnostic
 from wz_tasks.evaluate import Evaluation, UnitView
 from wz_tasks.labels import LIGHTS, STATUSES, t
+from wz_tasks.render.escape import markdown as _cell
 from wz_tasks.render.words import detail, indicator_suffix, short_name, short_names, unreported
 from wz_tasks.tasklist import TaskList
+
+if TYPE_CHECKING:
+    from wz_tasks.render import Page
+    from wz_tasks.render.results import ReportResult, StatusResult
 
 _EMOJI = {"red": "🔴", "yellow": "🟡", "green": "🟢"}
 
@@ -17,12 +23,9 @@ def _short(measure: str) -> str:
     return measure.rstrip("。,")
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", "<br>")
-
-
 def _status(status: str, lang: str) -> str:
-    return f"{_EMOJI[LIGHTS[status]]} {t(status, lang)}"
+    light = LIGHTS[status]
+    return f"{_EMOJI[light]} {t('light.' + light, lang)} {t(status, lang)}"
 
 
 def _summary(summary: dict[str, int], lang: str) -> str:
@@ -35,14 +38,22 @@ def _invalid(invalid: dict[str, list[Diagnostic]], lang: str) -> list[str]:
         return []
     lines = [f"> **{t('invalid.title', lang, n=len(invalid))}**", ">"]
     lines += [
-        f"> - `{d.path}:{d.line}:{d.column}` {d.code} {d.message(lang)}"
+        f"> - {_cell(d.path)}:{d.line}:{d.column} {d.code} {_cell(d.message(lang))}"
         for ds in invalid.values()
         for d in ds
     ]
     return [*lines, ""]
 
 
-def status(
+def status(result: StatusResult, page: Page) -> str:
+    return status_text(result.ev, result.tl, result.invalid, page.lang, result.only)
+
+
+def report(result: ReportResult, page: Page) -> str:
+    return report_text(result.view, result.as_of, result.tl, result.invalid, page.lang)
+
+
+def status_text(
     ev: Evaluation,
     tl: TaskList,
     invalid: dict[str, list[Diagnostic]],
@@ -61,21 +72,22 @@ def status(
         if only and r.status not in only:
             continue
         if len(r.units) == 1:
-            det = detail(r.units[0], lang)
+            det = _cell(detail(r.units[0], lang))
         else:
             det = "<br>".join(
-                f"{_EMOJI[u.light]} {short_name(tl.registry, u.unit)}:{detail(u, lang)}"
+                f"{_EMOJI[u.light]} {t('light.' + u.light, lang)} "
+                f"{_cell(short_name(tl.registry, u.unit))}:{_cell(detail(u, lang))}"
                 for u in r.units
             )
         lead = short_names(tl.registry, r.task.lead)
         lines.append(
             f"| {r.task.id} | {_cell(r.task.measure)} | {_cell(lead)} | "
-            f"{_cell(r.task.deadline_text)} | {_status(r.status, lang)} | {_cell(det)} |"
+            f"{_cell(r.task.deadline_text)} | {_status(r.status, lang)} | {det} |"
         )
     return "\n".join(lines) + "\n"
 
 
-def report(
+def report_text(
     view: UnitView,
     as_of: dt.date,
     tl: TaskList,
@@ -83,7 +95,8 @@ def report(
     lang: str,
 ) -> str:
     lead, support = view.lead, view.support
-    lines = [f"## {t('report.title', lang, unit=view.unit, as_of=as_of.isoformat())}", ""]
+    title = t("report.title", lang, unit=_cell(view.unit), as_of=as_of.isoformat())
+    lines = [f"## {title}", ""]
     lines += _invalid(invalid, lang)
     lines += [f"### {t('report.lead', lang)}", ""]
     if lead:
@@ -116,7 +129,7 @@ def report(
     if view.upcoming:
         lines += [
             f"- {d.due.isoformat()}({t('days', lang, n=d.days)}):{d.task.task.id}. "
-            f"{_cell(_short(d.task.task.measure))}{indicator_suffix(d.task.task, d.part)}"
+            f"{_cell(_short(d.task.task.measure) + indicator_suffix(d.task.task, d.part))}"
             for d in view.upcoming
         ]
     else:

@@ -1,8 +1,14 @@
-"""Rich tables for a terminal: CJK-aligned, coloured only on a terminal, plain when piped."""
+"""Rich tables for a terminal: CJK-aligned, coloured only on a terminal, plain when piped.
+
+Alignment holds in terminals that draw East Asian ambiguous-width characters double: borders are
+ASCII, lights are words (红/黄/绿), and every text goes in through `escape.narrow`, which also
+shows control and bidi characters escaped."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console
@@ -13,7 +19,7 @@ from wz_tasks.codes import Diagnostic
 from wz_tasks.evaluate import Evaluation, Filed, TaskResult, UnitResult, UnitView
 from wz_tasks.labels import LIGHTS, STATUSES, t
 from wz_tasks.models import Task
-from wz_tasks.render.diagnostics import text_line
+from wz_tasks.render.escape import narrow, one_line
 from wz_tasks.render.words import (
     bar,
     detail,
@@ -26,22 +32,42 @@ from wz_tasks.render.words import (
 )
 from wz_tasks.tasklist import TaskList
 
+if TYPE_CHECKING:
+    from wz_tasks.render import Page
+    from wz_tasks.render.results import (
+        ReportResult,
+        ShowResult,
+        StatusResult,
+        TasksResult,
+        UnitsResult,
+    )
+
 _STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}
-_PLAIN_LIGHT = {
-    "zh": {"red": "红", "yellow": "黄", "green": "绿"},
-    "en": {"red": "R", "yellow": "Y", "green": "G"},
-}
+
+# rich's SIMPLE box with ASCII rules: its "─" is drawn double by some CJK terminals.
+_SIMPLE_ASCII = box.Box("    \n    \n -- \n    \n    \n -- \n    \n    \n", ascii=True)
 
 
 def _box(console: Console) -> box.Box:
-    return box.ROUNDED if console.is_terminal else box.SIMPLE
+    return box.ASCII2 if console.is_terminal else _SIMPLE_ASCII
+
+
+def _text(value: str, style: str = "") -> Text:
+    """Text for a cell, safe to show and of unambiguous width."""
+    return Text(narrow(value), style=style)
+
+
+def _print(page: Page, draw: Callable[[Console], None]) -> str:
+    console = page.console()
+    draw(console)
+    out: str = console.file.getvalue()
+    # rich marks a cut cell with "…", ambiguous in width; "." takes the same single column
+    return out.replace("\u2026", ".")
 
 
 def lamp(light: str, console: Console, lang: str) -> Text:
-    """The light itself: a coloured dot on a terminal, its initial in words otherwise."""
-    if console.no_color or not console.is_terminal or console.color_system is None:
-        return Text(_PLAIN_LIGHT[lang][light])
-    return Text("●", style=_STYLE[light])
+    """The light in words (红/黄/绿), coloured on a terminal: never colour alone."""
+    return Text(t(f"light.{light}", lang), style=_STYLE[light] if console.is_terminal else "")
 
 
 def status_text(status: str, console: Console, lang: str) -> Text:
@@ -52,7 +78,12 @@ def status_text(status: str, console: Console, lang: str) -> Text:
 
 
 def diagnostic_line(d: Diagnostic, lang: str) -> Text:
-    return Text.from_ansi(text_line(d, lang, color=True))
+    """`path:line:col: error[WZ104] message`, of unambiguous width, on one line."""
+    style = "bold red" if d.severity == "error" else "yellow"
+    line = _text(one_line(d.path)) + Text(f":{d.line}:{d.column}: ")
+    return (
+        line + Text(f"{d.severity}[{d.code}]", style=style) + _text(" " + one_line(d.message(lang)))
+    )
 
 
 def invalid_files(console: Console, invalid: dict[str, list[Diagnostic]], lang: str) -> None:
@@ -69,7 +100,7 @@ def summary_line(summary: dict[str, int], console: Console, lang: str) -> Text:
     text = Text(t("summary", lang, total=sum(summary.values()), counts=""))
     for i, status in enumerate(STATUSES):
         if i:
-            text.append(" · ")
+            text.append(" / ")
         text.append(
             f"{t(status, lang)} {summary[status]}",
             style=_STYLE[LIGHTS[status]] if summary[status] else "dim",
@@ -78,12 +109,12 @@ def summary_line(summary: dict[str, int], console: Console, lang: str) -> Text:
 
 
 def _measure(task: Task, width: int = 16) -> str:
-    text = task.measure.rstrip("。,")
-    return text if len(text) <= width else text[: width - 1] + "…"
+    text = narrow(task.measure.rstrip("。,"))
+    return text if len(text) <= width else text[: width - 1] + "..."
 
 
 def _value_detail(u: UnitResult, lang: str) -> Text:
-    text = Text(detail(u, lang))
+    text = _text(detail(u, lang))
     d = u.deciding
     if d is not None and d.kind is not None and d.value is not None:
         text = Text(bar(d.value, d.target, d.kind, 8) + " ", style=_STYLE[u.light]) + text
@@ -91,9 +122,7 @@ def _value_detail(u: UnitResult, lang: str) -> Text:
 
 
 def lamp_named(name: str, light: str, console: Console, lang: str) -> Text:
-    if console.no_color or not console.is_terminal or console.color_system is None:
-        return Text(f"{name}({_PLAIN_LIGHT[lang][light]})")
-    return Text(name) + lamp(light, console, lang)
+    return _text(name) + Text("(") + lamp(light, console, lang) + Text(")")
 
 
 def units_detail(r: TaskResult, tl: TaskList, console: Console, lang: str) -> Text:
@@ -115,7 +144,7 @@ def units_detail(r: TaskResult, tl: TaskList, console: Console, lang: str) -> Te
         and len({u.status for u in shown}) == 1
         and (r.light == "green" and len({detail(u, lang) for u in shown}) > 1)
     ):
-        everyone = "全部" if lang == "zh" else "all: "
+        everyone = t("all_units", lang)
         return Text("\n").join(
             [lines[0], Text(everyone + t(r.status, lang), style=_STYLE[r.light])]
         )
@@ -125,12 +154,42 @@ def units_detail(r: TaskResult, tl: TaskList, console: Console, lang: str) -> Te
     for members in groups.values():
         names = "、".join(short_name(tl.registry, u.unit) for u in members)
         lines.append(
-            Text(names + ":", style=_STYLE[members[0].light]) + _value_detail(members[0], lang)
+            _text(names + ":", style=_STYLE[members[0].light]) + _value_detail(members[0], lang)
         )
     return Text("\n").join(lines)
 
 
-def status(
+def status(result: StatusResult, page: Page) -> str:
+    return _print(
+        page,
+        lambda c: status_table(c, result.ev, result.tl, result.invalid, page.lang, result.only),
+    )
+
+
+def report(result: ReportResult, page: Page) -> str:
+    return _print(
+        page,
+        lambda c: report_tables(c, result.view, result.as_of, result.tl, result.invalid, page.lang),
+    )
+
+
+def tasks(result: TasksResult, page: Page) -> str:
+    return _print(page, lambda c: tasks_table(c, result.tl, page.lang))
+
+
+def show(result: ShowResult, page: Page) -> str:
+    def draw(console: Console) -> None:
+        invalid_files(console, result.invalid, page.lang)
+        show_task(console, result.tl, result.task, result.result, page.lang)
+
+    return _print(page, draw)
+
+
+def units(result: UnitsResult, page: Page) -> str:
+    return _print(page, lambda c: units_table(c, result.tl, page.lang))
+
+
+def status_table(
     console: Console,
     ev: Evaluation,
     tl: TaskList,
@@ -163,7 +222,7 @@ def status(
             continue
         lead = short_names(tl.registry, r.task.lead)
         head = Text(_measure(r.task, 24 if console.width < 120 else 80), style="bold")
-        head.append(f"  {lead} · {r.task.deadline_text}", style="dim")
+        head.append(narrow(f"  {lead} / {r.task.deadline_text}"), style="dim")
         table.add_row(
             str(r.task.id),
             status_text(r.status, console, lang),
@@ -186,7 +245,7 @@ def _task_table(console: Console, lang: str) -> Table:
     return table
 
 
-def report(
+def report_tables(
     console: Console,
     view: UnitView,
     as_of: dt.date,
@@ -196,14 +255,14 @@ def report(
 ) -> None:
     invalid_files(console, invalid, lang)
     title = t("report.title", lang, unit=view.unit, as_of=as_of.isoformat())
-    console.print(Text(title, style="bold"))
+    console.print(_text(title, style="bold"))
     width = 24 if console.width < 120 else 80
     _heading(console, "report.lead", lang)
     if view.lead:
         table = _task_table(console, lang)
         for r, u in view.lead:
             head = Text(_measure(r.task, width), style="bold")
-            head.append(f"  {r.task.deadline_text}", style="dim")
+            head.append(narrow(f"  {r.task.deadline_text}"), style="dim")
             table.add_row(
                 str(r.task.id),
                 status_text(u.status, console, lang),
@@ -219,7 +278,7 @@ def report(
         for r, h in view.support:
             lead_names = short_names(tl.registry, r.task.lead)
             head = Text(_measure(r.task, width), style="bold")
-            head.append(f"  {lead_names} · {r.task.deadline_text}", style="dim")
+            head.append(narrow(f"  {lead_names} / {r.task.deadline_text}"), style="dim")
             mine = last_line(h[-1], lang) if h else t("report.no_entry", lang)
             table.add_row(
                 str(r.task.id),
@@ -231,19 +290,25 @@ def report(
         console.print(t("report.no_support", lang))
     _heading(console, "report.next_due", lang)
     grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_column(overflow="fold")
     for due in view.upcoming:
         what = _measure(due.task.task, width) + indicator_suffix(due.task.task, due.part)
         grid.add_row(
-            due.due.isoformat(), t("days", lang, n=due.days), Text(f"{due.task.task.id}. {what}")
+            due.due.isoformat(), t("days", lang, n=due.days), _text(f"{due.task.task.id}. {what}")
         )
     console.print(grid if grid.row_count else "  " + t("report.none_due", lang))
     _heading(console, "report.unreported", lang)
     grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_column(overflow="fold")
     for r, u in view.unreported:
         grid.add_row(
             lamp("yellow", console, lang),
-            f"{r.task.id}. {_measure(r.task, width)}",
-            unreported(u, lang),
+            _text(f"{r.task.id}. {_measure(r.task, width)}"),
+            _text(unreported(u, lang)),
         )
     console.print(grid if grid.row_count else "  " + t("report.none_unreported", lang))
     _heading(console, "report.latest", lang)
@@ -266,7 +331,7 @@ def _entry_block(task: Task, f: Filed, lang: str, width: int) -> Table:
     grid.add_column(overflow="fold")
     grid.add_row(
         Text(f"{task.id}.", style="bold"),
-        Text(f"{_measure(task, width)}({f.date.isoformat()})", style="bold"),
+        _text(f"{_measure(task, width)}({f.date.isoformat()})", style="bold"),
     )
     e = f.entry
     for key, value in (
@@ -275,11 +340,11 @@ def _entry_block(task: Task, f: Filed, lang: str, width: int) -> Table:
         ("col.next_steps", e.next_steps),
     ):
         if value:
-            grid.add_row("", Text(t(key, lang) + ":", style="dim") + Text(value))
+            grid.add_row("", Text(t(key, lang) + ":", style="dim") + _text(value))
     return grid
 
 
-def tasks(console: Console, tl: TaskList, lang: str) -> None:
+def tasks_table(console: Console, tl: TaskList, lang: str) -> None:
     table = Table(
         title=t("tasks.title", lang, n=len(tl.tasks)),
         box=_box(console),
@@ -294,42 +359,46 @@ def tasks(console: Console, tl: TaskList, lang: str) -> None:
     for task in tl.tasks.values():
         table.add_row(
             str(task.id),
-            task.measure,
-            short_names(tl.registry, task.lead),
-            short_names(tl.registry, task.support),
-            task.deadline_text,
+            _text(task.measure),
+            _text(short_names(tl.registry, task.lead)),
+            _text(short_names(tl.registry, task.support)),
+            _text(task.deadline_text),
         )
     console.print(table)
 
 
-def show(console: Console, tl: TaskList, task: Task, result: TaskResult | None, lang: str) -> None:
+def show_task(
+    console: Console, tl: TaskList, task: Task, result: TaskResult | None, lang: str
+) -> None:
     cat = tl.categories[task.category]
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
     grid.add_row(t("col.id", lang), str(task.id))
-    grid.add_row(t("col.category", lang), f"({cat.number}){cat.title}")
-    grid.add_row(t("col.measure", lang), task.measure)
-    grid.add_row(t("col.lead", lang), "、".join(task.lead))
-    grid.add_row(t("col.support", lang), "、".join(task.support) or "—")
-    grid.add_row(t("col.deadline", lang), task.deadline_text)
+    grid.add_row(t("col.category", lang), _text(f"({cat.number}){cat.title}"))
+    grid.add_row(t("col.measure", lang), _text(task.measure))
+    grid.add_row(t("col.lead", lang), _text("、".join(task.lead)))
+    grid.add_row(t("col.support", lang), _text("、".join(task.support) or "-"))
+    grid.add_row(t("col.deadline", lang), _text(task.deadline_text))
     sched = []
     if task.due:
         sched.append(t("d.due_later", lang, due=task.due.isoformat()))
     for ind in task.indicators:
-        ms = ",".join(f"{m.due.isoformat()} ≥ {number(m.target, ind.kind)}" for m in ind.milestones)
+        ms = ",".join(
+            f"{m.due.isoformat()} >= {number(m.target, ind.kind)}" for m in ind.milestones
+        )
         sched.append(f"{ind.name} [{ind.key}]:{ms}")
     if task.ongoing:
         sched.append(t("d.ongoing", lang))
-    grid.add_row(t("show.schedule", lang), "\n".join(sched))
+    grid.add_row(t("show.schedule", lang), _text("\n".join(sched)))
     if result is not None:
         grid.add_row(t("col.status", lang), status_text(result.status, console, lang))
         for u in result.units:
-            line = Text(short_name(tl.registry, u.unit) + " ") + status_text(
+            line = _text(short_name(tl.registry, u.unit) + " ") + status_text(
                 u.status, console, lang
             )
             parts = ";".join(part_detail(p, lang) for p in u.parts)
-            grid.add_row("", line + Text(" " + parts))
+            grid.add_row("", line + _text(" " + parts))
     console.print(grid)
     if result is None:
         return
@@ -361,19 +430,19 @@ def show(console: Console, tl: TaskList, task: Task, result: TaskResult | None, 
         values += [f"{k}={number(v)}" for k, v in (e.values or {}).items()]
         table.add_row(
             f.date.isoformat(),
-            short_name(tl.registry, unit),
+            _text(short_name(tl.registry, unit)),
             t(f"entry.{e.status}", lang),
-            " ".join(values) or "—",
-            e.progress or "",
-            e.problems or "",
-            e.next_steps or "",
+            _text(" ".join(values) or "-"),
+            _text(e.progress or ""),
+            _text(e.problems or ""),
+            _text(e.next_steps or ""),
         )
     if not history:
-        table.add_row("—", "", "", "", t("report.no_entry", lang), "", "")
+        table.add_row("-", "", "", "", t("report.no_entry", lang), "", "")
     console.print(table)
 
 
-def units(console: Console, tl: TaskList, lang: str) -> None:
+def units_table(console: Console, tl: TaskList, lang: str) -> None:
     reg = tl.registry
     table = Table(
         title=t("units.title", lang, n=len(reg.units)), box=_box(console), title_justify="left"
@@ -382,15 +451,15 @@ def units(console: Console, tl: TaskList, lang: str) -> None:
         table.add_column(t(key, lang), overflow="fold")
     for u in reg.units.values():
         table.add_row(
-            u.name,
+            _text(u.name),
             t(f"kind.{u.kind}", lang),
-            "、".join(u.aliases),
-            "、".join(reg.groups_of(u.name)),
+            _text("、".join(u.aliases)),
+            _text("、".join(reg.groups_of(u.name))),
         )
     console.print(table)
     groups = Table(box=_box(console))
     for key in ("kind.group", "col.aliases", "col.members"):
         groups.add_column(t(key, lang), overflow="fold")
     for g in reg.groups.values():
-        groups.add_row(g.name, "、".join(g.aliases), "、".join(g.members))
+        groups.add_row(_text(g.name), _text("、".join(g.aliases)), _text("、".join(g.members)))
     console.print(groups)

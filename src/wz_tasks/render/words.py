@@ -10,7 +10,7 @@ from wz_tasks.units import UnitRegistry
 
 def number(x: float | None, kind: str | None = None) -> str:
     if x is None:
-        return "—"
+        return "-"
     text = str(int(x)) if float(x).is_integer() else f"{x:.1f}".rstrip("0").rstrip(".")
     return text + "%" if kind == "percent" else text
 
@@ -21,7 +21,8 @@ def bar(value: float | None, target: float | None, kind: str | None, width: int 
         return ""
     full = 100.0 if kind == "percent" else (target or 1.0)
     filled = max(0, min(width, round(value / full * width))) if full else width
-    return "█" * filled + "░" * (width - filled)
+    # '#' and '.' rather than block elements: those are drawn double by some CJK terminals
+    return "#" * filled + "." * (width - filled)
 
 
 def short_name(registry: UnitRegistry, name: str) -> str:
@@ -96,7 +97,7 @@ def last_report(u: UnitResult, lang: str) -> str:
 
 def detail(u: UnitResult, lang: str) -> str:
     """What a person can act on: days overdue, value against target, when last reported."""
-    sep = ";" if lang == "zh" else "; "
+    sep = t("sep.detail", lang)
     if u.deciding is None:  # stale decided it
         if u.last_report is None:
             return t("d.never_reported", lang)
@@ -108,7 +109,7 @@ def unreported(u: UnitResult, lang: str) -> str:
     """How long a unit has not reported: never, or days since and the date."""
     if u.last_report is None:
         return t("d.never_reported", lang)
-    sep = "," if lang == "zh" else ", "
+    sep = t("sep.list", lang)
     return (
         t("d.stale_days", lang, days=u.unreported_days)
         + sep

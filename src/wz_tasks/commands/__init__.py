@@ -1,0 +1,1 @@
+"""One module per command; each has `register(app)`. `wz_tasks.cli` lists them (the index)."""

@@ -1,0 +1,321 @@
+"""What every command shares: the common options (SPEC §4), their checks, reading the task
+list and progress, and writing a rendered result safely to a terminal, a pipe or a file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from wz_tasks.labels import t
+
+
+def _help_lang(argv: list[str], environ: os._Environ[str] | dict[str, str]) -> str:
+    """The language of help text, decided before the app is built: `--lang en` on the command
+    line, else WZ_TASKS_LANG, else Chinese."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return "en" if argv[i + 1] == "en" else "zh"
+        if arg.startswith("--lang="):
+            return "en" if arg.partition("=")[2] == "en" else "zh"
+    return "en" if environ.get("WZ_TASKS_LANG") == "en" else "zh"
+
+
+HELP_LANG = _help_lang(sys.argv[1:], os.environ)
+
+
+def h(key: str, **params: Any) -> str:
+    """A help string in the help language."""
+    return t(key, HELP_LANG, **params)
+
+
+STATUS_CHOICES = ("overdue", "behind", "due_soon", "stale", "on_track", "done_late", "done")
+
+# --- the common options (SPEC §4) -------------------------------------------------------------
+
+TasksOpt = Annotated[
+    Path | None,
+    typer.Option("--tasks", envvar="WZ_TASKS_TASKS", show_default=False, help=h("help.tasks")),
+]
+# No envvar= here: click would turn an empty element of WZ_TASKS_PROGRESS ("a::b") into ".",
+# the current folder. `progress_paths` reads the variable and drops empty elements.
+ProgressOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--progress", show_default=False, help=h("help.progress") + " [env var: WZ_TASKS_PROGRESS]"
+    ),
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        envvar="WZ_TASKS_AS_OF",
+        metavar="YYYY-MM-DD",
+        show_default=False,
+        help=h("help.as_of"),
+    ),
+]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", envvar="WZ_TASKS_NO_CACHE", help=h("help.no_cache"))
+]
+LangOpt = Annotated[
+    str, typer.Option("--lang", envvar="WZ_TASKS_LANG", metavar="zh|en", help=h("help.lang"))
+]
+SoonOpt = Annotated[int | None, typer.Option("--soon", min=0, metavar="DAYS", help=h("help.soon"))]
+UnitOpt = Annotated[str, typer.Option("--unit", "-u", help=h("help.unit"))]
+
+
+def format_opt(kind: str) -> Any:
+    """The `--format` option of a command whose result is `kind`, listing its formats."""
+    from wz_tasks.render import formats
+
+    return typer.Option("--format", "-f", help=h("help.format", choices=", ".join(formats(kind))))
+
+
+# --- checks ---------------------------------------------------------------------------------
+
+
+def usage(message: str, hint: str | None = None) -> NoReturn:
+    """A usage error: exit 2 with the message (SPEC §4), any echoed input shown escaped."""
+    from wz_tasks.render.escape import one_line
+
+    raise typer.BadParameter(one_line(message), param_hint=hint)
+
+
+def lang_of(value: str) -> str:
+    if value not in ("zh", "en"):
+        usage(t("err.choose", "zh", value=repr(value), choices="zh, en"), "--lang")
+    return value
+
+
+def format_of(kind: str, value: str, lang: str) -> str:
+    """`value` if a renderer is registered for it, else a usage error listing the formats."""
+    from wz_tasks.render import formats
+
+    if value not in formats(kind):
+        usage(
+            t("err.choose", lang, value=repr(value), choices=", ".join(formats(kind))), "--format"
+        )
+    return value
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def date_of(value: str | None, lang: str, hint: str = "--as-of") -> dt.date:
+    """A date given as YYYY-MM-DD; None means today in China. Full-width digits and hyphens
+    (２０２５－１２－３１, as a Chinese keyboard types them) are read as half-width."""
+    from wz_tasks.workspace import today_in_china
+
+    if value is None:
+        return today_in_china()
+    text = unicodedata.normalize("NFKC", value).strip()
+    if not text:
+        usage(t("err.date_empty", lang), hint)
+    shown = repr(value)
+    if not _DATE.fullmatch(text):
+        key = "err.date_fullwidth" if not value.isascii() else "err.date_format"
+        usage(t(key, lang, value=shown), hint)
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        usage(t("err.date_unreal", lang, value=shown), hint)
+
+
+def statuses_of(value: str | None, lang: str, hint: str) -> set[str] | None:
+    if not value:
+        return None
+    wanted = {s.strip() for s in value.split(",") if s.strip()}
+    unknown = wanted - set(STATUS_CHOICES)
+    if unknown:
+        usage(
+            t(
+                "err.unknown_status",
+                lang,
+                names=", ".join(sorted(unknown)),
+                choices=", ".join(STATUS_CHOICES),
+            ),
+            hint,
+        )
+    return wanted
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def err(text: str) -> None:
+    """A line for a person on stderr, written whatever stderr can encode."""
+    from wz_tasks.render.escape import guard_lines, visible
+
+    write(sys.stderr, guard_lines(visible(text, keep="\n")) + "\n")
+
+
+def done(code: int) -> NoReturn:
+    raise typer.Exit(code)
+
+
+def task_list(tasks: Path | None, lang: str, no_cache: bool = False) -> Any:
+    from wz_tasks.cache import enabled
+    from wz_tasks.load import TaskListError, load_task_list
+
+    try:
+        return load_task_list(tasks, enabled(no_cache))
+    except TaskListError as exc:
+        from wz_tasks.render.diagnostics import text_line
+
+        for d in exc.diagnostics:
+            err(text_line(d, lang))
+        done(2)
+
+
+def progress_paths(given: list[Path] | None) -> list[Path] | None:
+    """`--progress`, else WZ_TASKS_PROGRESS split on the path separator (empty parts ignored)."""
+    if given:
+        return given
+    env = os.environ.get("WZ_TASKS_PROGRESS", "")
+    paths = [Path(p) for p in env.split(os.pathsep) if p.strip()]
+    return paths or None
+
+
+def workspace(
+    tl: Any,
+    progress: list[Path] | None,
+    as_of: dt.date,
+    lang: str,
+    quiet_note: bool = False,
+    no_cache: bool = False,
+    cache: Any = None,
+    **kwargs: Any,
+) -> Any:
+    from wz_tasks.cache import enabled
+    from wz_tasks.workspace import MissingPath, open_workspace
+
+    progress = progress_paths(progress)
+    cache = cache or enabled(no_cache, progress)
+    try:
+        ws, default_missing = open_workspace(tl, progress, as_of, cache=cache, **kwargs)
+    except MissingPath as exc:
+        usage(t("err.no_path", lang, path=str(exc)), "--progress")
+    if default_missing and not quiet_note:
+        err(t("no_progress", lang, path=os.path.join(".", "progress")))
+    return ws
+
+
+def resolve_unit(tl: Any, name: str, lang: str) -> str:
+    """The one unit a typed name means (SPEC §9), else a usage error with the candidates."""
+    from wz_tasks.render.escape import one_line
+
+    reg = tl.registry
+    found = reg.typed_candidates(name)
+    shown = one_line(name)
+    if len(found) > 1:
+        usage(t("err.ambiguous_unit", lang, name=shown, names="、".join(found)), "--unit")
+    if not found:
+        near = reg.suggest(name, limit=5)
+        hint = (
+            t("err.did_you_mean", lang, names="、".join(near)) if near else t("err.see_units", lang)
+        )
+        usage(t("err.unknown_unit", lang, name=shown, hint=hint), "--unit")
+    resolved = reg.resolve(found[0])
+    if resolved.is_group:
+        members = "、".join(resolved.members)
+        usage(t("err.group", lang, name=resolved.name, members=members), "--unit")
+    return str(resolved.name)
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+MIN_WIDTH = 60  # below this a table cannot show every column; it wraps at this width instead
+
+
+def _width() -> int:
+    import shutil
+
+    columns = os.environ.get("COLUMNS", "")
+    width = int(columns) if columns.isdigit() else shutil.get_terminal_size((100, 24)).columns
+    return max(width, MIN_WIDTH)
+
+
+def use_color(stream: Any = None) -> bool:
+    """Colour only on a terminal that can show it: not under NO_COLOR or TERM=dumb."""
+    stream = stream or sys.stdout
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def page(lang: str) -> Any:
+    from wz_tasks.render import Page
+
+    try:
+        terminal = sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        terminal = False
+    return Page(lang=lang, width=_width(), terminal=terminal, color=use_color())
+
+
+def write(stream: Any, text: str) -> None:
+    """Write `text`; characters the stream's encoding lacks (GBK, ASCII) are shown escaped."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        data = text.encode(encoding, "backslashreplace")
+        buffer = getattr(stream, "buffer", None)
+        if buffer is not None:
+            stream.flush()
+            buffer.write(data)
+            buffer.flush()
+            return
+        text = data.decode(encoding)
+    stream.write(text)
+
+
+def emit(kind: str, fmt: str, result: Any, lang: str) -> None:
+    """Render `result` with the renderer registered for `fmt` and write it to stdout.
+
+    A reader that leaves early (`wz-tasks status | head -1`) ends the output quietly; the
+    command still exits with the code its findings give (0 fine, 1 problems)."""
+    from wz_tasks.render import UNGUARDED, renderer
+    from wz_tasks.render.escape import guard_lines
+
+    out = renderer(kind, fmt)(result, page(lang))
+    try:
+        if isinstance(out, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(out)
+            sys.stdout.buffer.flush()
+        else:
+            write(sys.stdout, out if fmt in UNGUARDED else guard_lines(out))
+            sys.stdout.flush()
+    except BrokenPipeError:
+        stdout_to_devnull()
+
+
+def stdout_to_devnull() -> None:
+    """The reader of stdout has gone: send what is left (and Python's flush at exit) nowhere."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
+def show_invalid(invalid: dict[str, list[Any]], lang: str) -> None:
+    """List invalid files on stderr (for formats whose stdout is data, such as CSV)."""
+    from wz_tasks.render.diagnostics import text_line
+
+    if invalid:
+        err(t("invalid.title", lang, n=len(invalid)))
+        for diags in invalid.values():
+            for d in diags:
+                err(text_line(d, lang))

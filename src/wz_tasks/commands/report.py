@@ -1,0 +1,54 @@
+"""`report --unit U`: one unit's own report (SPEC §4)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from wz_tasks.commands.options import (
+    AsOfOpt,
+    LangOpt,
+    NoCacheOpt,
+    ProgressOpt,
+    SoonOpt,
+    TasksOpt,
+    UnitOpt,
+    date_of,
+    done,
+    emit,
+    format_of,
+    format_opt,
+    h,
+    lang_of,
+    resolve_unit,
+    task_list,
+    workspace,
+)
+
+
+def report(
+    unit: UnitOpt,
+    tasks: TasksOpt = None,
+    progress: ProgressOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = "zh",
+    no_cache: NoCacheOpt = False,
+    fmt: Annotated[str, format_opt("report")] = "table",
+    soon: SoonOpt = None,
+) -> None:
+    from wz_tasks.evaluate import evaluate, unit_view
+    from wz_tasks.render.results import ReportResult
+
+    lang = lang_of(lang)
+    fmt, day = format_of("report", fmt, lang), date_of(as_of, lang)
+    tl = task_list(tasks, lang, no_cache)
+    name = resolve_unit(tl, unit, lang)  # before reading any progress file: fail fast
+    ws = workspace(tl, progress, day, lang, no_cache=no_cache)
+    view = unit_view(evaluate(ws.task_list, ws.checked.submissions, day, soon), name)
+    emit("report", fmt, ReportResult(view, day, ws.task_list, ws.checked.invalid), lang)
+    done(1 if ws.checked.invalid else 0)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report", help=h("cmd.report"))(report)

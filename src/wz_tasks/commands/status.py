@@ -1,0 +1,62 @@
+"""`status`: every measure's light and status (SPEC §4)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from wz_tasks.commands.options import (
+    STATUS_CHOICES,
+    AsOfOpt,
+    LangOpt,
+    NoCacheOpt,
+    ProgressOpt,
+    SoonOpt,
+    TasksOpt,
+    date_of,
+    done,
+    emit,
+    format_of,
+    format_opt,
+    h,
+    lang_of,
+    show_invalid,
+    statuses_of,
+    task_list,
+    workspace,
+)
+
+
+def status(
+    tasks: TasksOpt = None,
+    progress: ProgressOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = "zh",
+    no_cache: NoCacheOpt = False,
+    fmt: Annotated[str, format_opt("status")] = "table",
+    soon: SoonOpt = None,
+    only: Annotated[
+        str | None,
+        typer.Option(
+            "--only", metavar="STATUS,...", help=h("help.only", choices=", ".join(STATUS_CHOICES))
+        ),
+    ] = None,
+) -> None:
+    from wz_tasks.evaluate import evaluate
+    from wz_tasks.render.results import StatusResult
+
+    lang = lang_of(lang)
+    fmt, day = format_of("status", fmt, lang), date_of(as_of, lang)
+    wanted = statuses_of(only, lang, "--only")
+    ws = workspace(task_list(tasks, lang, no_cache), progress, day, lang, no_cache=no_cache)
+    ev = evaluate(ws.task_list, ws.checked.submissions, day, soon)
+    invalid = ws.checked.invalid
+    if fmt == "csv":  # stdout is the spreadsheet: the invalid files go to stderr
+        show_invalid(invalid, lang)
+    emit("status", fmt, StatusResult(ev, ws.task_list, invalid, wanted), lang)
+    done(1 if invalid else 0)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("status", help=h("cmd.status"))(status)
