@@ -104,6 +104,12 @@ class Lagging:
         return self.result.days_overdue
 
     @property
+    def problems(self) -> str | None:
+        """存在问题 from the unit's newest entry on the measure, as it wrote them."""
+        latest = self.result.latest
+        return latest.entry.problems if latest is not None else None
+
+    @property
     def points_behind(self) -> float | None:
         """How far the value is below the 序时 line (percentage points, or a count)."""
         d = self.result.deciding
@@ -144,8 +150,19 @@ class Matrix:
 class UnitSeries:
     unit: str
     points: tuple[tuple[dt.date, float], ...]  # its values up to the as-of date, oldest first
-    status: Status  # its status on the measure
+    status: Status  # its status on this indicator
     forecast: Forecast | None  # None: fewer than three values to fit
+
+    @property
+    def reached(self) -> bool:
+        """Its newest value already meets the forecast's target."""
+        f = self.forecast
+        return f is not None and bool(self.points) and self.points[-1][1] >= f.target
+
+    @property
+    def will_miss(self) -> bool:
+        """预计不能按期完成: not there yet, and at its pace it will be late (or never arrive)."""
+        return self.forecast is not None and self.forecast.late and not self.reached
 
 
 @dataclass(frozen=True)
@@ -196,6 +213,20 @@ class Bulletin:
     requirements: tuple[str, ...]
     annex: tuple[TaskResult, ...]
     names: Mapping[str, str]  # canonical unit name → the short name prose uses
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        """The numbered sections in print order; the optional ones only when they have content
+        (the annex follows them, unnumbered)."""
+        keys = ["overall", "lagging", "reporting"]
+        if self.matrix is not None:
+            keys.append("matrix")
+        if self.indicators:
+            keys.append("indicators")
+        if self.ranking is not None:
+            keys.append("ranking")
+        keys.append("requirements")
+        return tuple(keys)
 
     @property
     def expired(self) -> bool:
@@ -256,6 +287,7 @@ class Bulletin:
                     "detail": w.lagging_detail(item, lang),
                     "days_overdue": item.days_overdue,
                     "points_behind": item.points_behind,
+                    "problems": item.problems,
                 }
                 for item in self.lagging
             ],
@@ -300,6 +332,7 @@ class Bulletin:
                             "status": s.status.value,
                             "values": [{"date": iso(d), "value": v} for d, v in s.points],
                             "forecast": None if s.forecast is None else s.forecast.as_json(),
+                            "will_miss": s.will_miss,
                         }
                         for s in view.series
                     ],
@@ -500,7 +533,9 @@ def _indicators(tl: TaskList, ev: Evaluation, day: dt.date) -> tuple[IndicatorVi
             series = []
             for u in r.units:
                 points = tuple((f.date, v) for f, v in schedule.values(u.history))
-                series.append(UnitSeries(u.unit, points, u.status, forecast(points, target, day)))
+                # The unit's verdict on this indicator, not on the whole measure (task 3 has two).
+                status = next((p.status for p in u.parts if p.part == ind.key), u.status)
+                series.append(UnitSeries(u.unit, points, status, forecast(points, target, day)))
             milestones = tuple((m.due, m.target) for m in ind.milestones)
             views.append(IndicatorView(r.task, ind, line, milestones, tuple(series)))
     return tuple(views)

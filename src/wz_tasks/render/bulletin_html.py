@@ -189,19 +189,21 @@ def _lagging(b: Bulletin, lang: str) -> list[str]:
                     e(t("col.measure", lang), lang),
                     e(t("col.status", lang), lang),
                     e(t("col.detail", lang), lang),
+                    e(bw.w("col.problems", lang), lang),
                 ],
                 [
                     [
                         f'<td class="id">{x.task.id}</td>',
                         e(b.short(x.unit), lang),
-                        f'<td class="measure">{e(x.task.measure, lang)}</td>',
+                        e(bw.short_measure(x.task.measure), lang),
                         _light(x.status, lang),
                         e(bw.lagging_detail(x, lang), lang),
+                        e(x.problems or "—", lang),
                     ]
                     for x in b.lagging
                 ],
                 "lagging",
-                (6, 12, 36, 15, 31),
+                (6, 11, 20, 13, 25, 25),
             )
         )
     return out
@@ -302,7 +304,7 @@ def _indicator(b: Bulletin, view: IndicatorView, lang: str) -> str:
     rows = []
     for s in view.series:
         text = e(bw.forecast_text(s, kind, lang), lang)
-        if s.forecast is not None and s.forecast.late:
+        if s.will_miss:
             text = f'<span class="late">{text}</span>'
         rows.append(
             [
@@ -321,7 +323,7 @@ def _indicator(b: Bulletin, view: IndicatorView, lang: str) -> str:
         ],
         rows,
         "forecast",
-        (14, 20, 17, 49),
+        (13, 24, 18, 45),
     )
     return f'<div class="indicator"><h3>{e(name, lang)}</h3><figure>{svg}</figure>{table}</div>'
 
@@ -337,7 +339,7 @@ def _ranking(b: Bulletin, lang: str) -> list[str]:
     out = [f"<p>{e(bw.ranking_text(b, lang), lang)}</p>"]
     for key, items in (("ranking.top", r.top), ("ranking.bottom", r.bottom)):
         if items:
-            out.append(f"<h3>{e(bw.w(key, lang, n=len(items)), lang)}</h3>")
+            out.append(f"<h3>{e(bw.ranked_heading(key, len(items), lang), lang)}</h3>")
             out.append(
                 _table(
                     head,
@@ -386,23 +388,10 @@ def _annex(b: Bulletin, lang: str) -> list[str]:
     return [_table(head, rows, "annex", (6, 38, 11, 14, 31))]
 
 
-def sections(b: Bulletin) -> list[str]:
-    """The section keys in print order: the optional ones only when there is something to show."""
-    keys = ["overall", "lagging", "reporting"]
-    if b.matrix is not None:
-        keys.append("matrix")
-    if b.indicators:
-        keys.append("indicators")
-    if b.ranking is not None:
-        keys.append("ranking")
-    keys.append("requirements")
-    return keys
-
-
 def render_html(b: Bulletin, lang: str = "zh") -> str:
     """The whole page."""
     body = [_header(b, lang)]
-    for i, key in enumerate(sections(b), 1):
+    for i, key in enumerate(b.sections, 1):
         heading = f"<h2>{e(bw.ordinal(i, lang) + bw.w('s.' + key, lang), lang)}</h2>"
         if key == "indicators":
             content = [f"<p>{e(bw.w('indicators.intro', lang), lang)}</p>"] + [

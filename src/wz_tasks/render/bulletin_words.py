@@ -53,7 +53,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "changes.red": ("新增红灯{n}项({items})", "newly red: {n} ({items})"),
     "changes.green": ("新转绿灯{n}项({items})", "newly green: {n} ({items})"),
     "changes.done": ("新完成{n}项({items})", "newly done: {n} ({items})"),
-    "changes.moved": ("状态变化{n}项", "{n} changed status"),
+    "changes.moved": ("状态变化{n}项({items})", "{n} changed status ({items})"),
     "item": ("第{id}项", "#{id}"),
     "items": ("第{ids}项", "#{ids}"),
     "led_by": ("{unit}负责的{items}", "{items} led by {unit}"),
@@ -70,7 +70,7 @@ _WORDS: dict[str, tuple[str, str]] = {
         "no value reported, missed the {due} target of {target} ({days} days ago)",
     ),
     "detail.behind": (
-        "当前{value},低于序时进度({expected}){behind}(目标{target},{due})",
+        "当前{value},低于序时进度({expected}){behind}({due}目标{target})",
         "at {value}, {behind} below the pro-rata {expected} (target {target} by {due})",
     ),
     "points": ("{n}个百分点", "{n} points"),
@@ -96,7 +96,14 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Each unit's reported values against the pro-rata line and milestones; the forecast is "
         "when it reaches the next target at its recent pace (a robust fit, at least 3 reports).",
     ),
+    "indicators.intro_table": (
+        "下表为各单位报送数值与节点目标的对比;预测按各单位最近报送数值的稳健拟合(至少3次报送)"
+        "推算达到下一节点目标的日期。",
+        "Each unit's reported values against the milestones; the forecast is when it reaches the "
+        "next target at its recent pace (a robust fit, at least 3 reports).",
+    ),
     "forecast.reached": ("已于{date}达到{target}", "reached {target} on {date}"),
+    "forecast.reached_late": ("晚于节点", "after the milestone"),
     "forecast.reaches": ("预计{date}达到{target}", "expected to reach {target} on {date}"),
     "forecast.never": ("按近期进度无法达到{target}", "will not reach {target} at this pace"),
     "forecast.none": ("报送数值不足3次,暂不预测", "fewer than 3 values, no forecast"),
@@ -113,6 +120,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "requirements.none": ("(暂无)", "(none)"),
     "all_status": ("全部{status}", "all {status}"),
     "col.task": ("措施", "Measure"),
+    "col.problems": ("存在问题", "Problems reported"),
     "col.state": ("报送情况", "State"),
     "col.days_since": ("未报送天数", "Days since"),
     "col.last_report": ("最近报送", "Last report"),
@@ -251,7 +259,7 @@ def changes(b: Bulletin, lang: str) -> str:
     date = cn_date(b.previous_as_of, lang)
     if not b.changes:
         return w("changes.none", lang, date=date)
-    parts = [w("changes.moved", lang, n=len(b.changes))]
+    parts = [w("changes.moved", lang, n=len(b.changes), items=_items(b.changes, lang))]
     for key, found in (
         ("changes.red", b.newly_red),
         ("changes.green", b.newly_green),
@@ -351,20 +359,22 @@ def tasks_text(ids: Sequence[int], lang: str) -> str:
 
 
 def forecast_text(s: UnitSeries, kind: str, lang: str) -> str:
+    """预计2027-03-09达到90%(节点 2026-12-31);预计不能按期完成 — or reached, or no forecast."""
     f = s.forecast
     if f is None:
         return w("forecast.none", lang)
     target = _value(f.target, kind)
+    sep = ";" if lang != "en" else "; "
+    by = w("forecast.by", lang, date=f.by.isoformat())
+    if s.reached and f.reaches is not None:
+        text = w("forecast.reached", lang, date=f.reaches.isoformat(), target=target) + f"({by})"
+        return text + (sep + w("forecast.reached_late", lang) if f.late else "")
     if f.reaches is None:
         text = w("forecast.never", lang, target=target)
-    elif s.points and s.points[-1][1] >= f.target:
-        text = w("forecast.reached", lang, date=f.reaches.isoformat(), target=target)
     else:
         text = w("forecast.reaches", lang, date=f.reaches.isoformat(), target=target)
-    text += f"({w('forecast.by', lang, date=f.by.isoformat())})"
-    if f.late:
-        text += (";" if lang != "en" else "; ") + w("forecast.late", lang)
-    return text
+    text += f"({by})"
+    return text + (sep + w("forecast.late", lang) if s.will_miss else "")
 
 
 def latest_value(s: UnitSeries, kind: str) -> str:
@@ -390,6 +400,11 @@ def ranking_text(b: Bulletin, lang: str) -> str:
         bottom=_join((b.short(x.unit) for x in r.bottom), lang),
         m=chinese_number(len(r.bottom)) if lang != "en" else len(r.bottom),
     )
+
+
+def ranked_heading(key: str, n: int, lang: str) -> str:
+    """前三名 / 后三名 (Top 3 / Bottom 3)."""
+    return w(key, lang, n=chinese_number(n) if lang != "en" else n)
 
 
 def requirement(i: int, text: str, lang: str) -> str:
