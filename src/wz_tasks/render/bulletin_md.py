@@ -242,7 +242,7 @@ def render_markdown(b: Bulletin, lang: str = "zh") -> str:
     """The whole bulletin as Markdown."""
     out = _header(b, lang)
     for i, key in enumerate(b.sections, 1):
-        out += [f"## {md(bw.ordinal(i, lang) + bw.w('s.' + key, lang), lang)}", ""]
+        out += [f"## {bw.ordinal(i, lang)}{md(bw.w('s.' + key, lang), lang)}", ""]
         if key == "indicators":
             out += [md(bw.w("indicators.intro_table", lang), lang), ""]
             for view in b.indicators:

@@ -436,18 +436,28 @@ _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
 _FULL = {",": "\uff0c", ";": "\uff1b", ":": "\uff1a", "?": "\uff1f", "!": "\uff01"}
 _NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[,;:?!]|[,;:?!](?=[{_CJK}])")
 _PARENS = re.compile(r"\(([^()]*)\)")
+_HAS_CJK = re.compile(f"[{_CJK}]")
 
 
 def typeset(text: str, lang: str) -> str:
     """Chinese print punctuation for Chinese text: the task list and the reports are typed with
     half-width , ; : ( ), which sit cramped between Chinese characters on paper. Only marks
-    next to a Chinese character change (1,000 and 2026-12-31 stay), and brackets in pairs."""
+    next to a Chinese character change (1,000 and 2026-12-31 stay), and brackets in pairs
+    that hold or follow Chinese (alert(1) stays)."""
     if lang == "en":
         return text
+
+    def pair(m: re.Match[str]) -> str:
+        before = m.string[m.start() - 1 : m.start()]
+        if _HAS_CJK.search(m.group(1)) or _HAS_CJK.match(before):
+            return "\uff08" + m.group(1) + "\uff09"
+        return "\x00" + m.group(1) + "\x01"  # ASCII stays; hidden so the outer pair is seen
+
     previous = None
     while previous != text:  # innermost pairs first: 正文(二) inside (…)
         previous = text
-        text = _PARENS.sub("\uff08\\1\uff09", text)
+        text = _PARENS.sub(pair, text)
+    text = text.replace("\x00", "(").replace("\x01", ")")
     return _NEAR_CJK.sub(lambda m: _FULL[m.group()], text)
 
 
