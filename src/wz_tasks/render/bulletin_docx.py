@@ -115,13 +115,15 @@ def _table(
     rows: list[list[str | tuple[str, Status]]],
     lang: str,
     widths: tuple[int, ...] | None = None,
+    size: float | None = None,
 ) -> Any:
     """A grid table whose header row repeats on each page; a (text, status) cell is shaded in
     the status's light (and says the light in words, for black-and-white print). `widths`:
-    each column's share of the text width in percent (default equal)."""
+    each column's share of the text width in percent (default equal); `size`: the body's font
+    size in points (default the table style's)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Mm
+    from docx.shared import Mm, Pt
 
     table = doc.add_table(rows=1, cols=len(head))
     table.style = doc.styles["Table Grid"]
@@ -143,8 +145,15 @@ def _table(
                 _shade(cell, status.light)
             else:
                 cell.text = _text(value, lang)
+            if size is not None:
+                for para in cell.paragraphs:
+                    for run in para.runs:
+                        run.font.size = Pt(size)
     if widths is not None:
         table.autofit = False
+        # Both the grid (LibreOffice reads it) and every cell (Word reads those).
+        for column, share in zip(table.columns, widths, strict=True):
+            column.width = Mm(TEXT_WIDTH_MM * share / 100)
         for row in table.rows:
             for cell, share in zip(row.cells, widths, strict=True):
                 cell.width = Mm(TEXT_WIDTH_MM * share / 100)
@@ -289,14 +298,17 @@ def _matrix(doc: Document, b: Bulletin, lang: str) -> None:
             bw.short_measure(row.task.measure),
         ]
         for s in row.cells:
-            cells.append(bw.w("matrix.none", lang) if s is None else (_light_text(s, lang), s))
+            # The light over the status word: a county column is narrow.
+            cell = f"{_MARK[s.light]} {t(s.light, lang)}\n{t(s.value, lang)}" if s else None
+            cells.append(bw.w("matrix.none", lang) if s is None or cell is None else (cell, s))
         rows.append(cells)
     _table(
         doc,
         [t("col.id", lang), t("col.measure", lang), *(b.short(u) for u in m.units)],
         rows,
         lang,
-        (6, 34, *((60 // max(1, len(m.units))) for _ in m.units)),
+        (7, 28, *((65 // max(1, len(m.units))) for _ in m.units)),
+        size=9,
     )
 
 

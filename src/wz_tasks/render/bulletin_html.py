@@ -48,7 +48,8 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 0.75pt solid #000; padding: 1.2mm 1.6mm; vertical-align: top; text-align: left; }
 th { background: #eee; font-weight: bold; }
-td.num, th.num { text-align: right; white-space: nowrap; }
+td.num, th.num { text-align: right; }
+td.num { white-space: nowrap; }
 td.id { text-align: center; white-space: nowrap; }
 .light { display: inline-block; white-space: nowrap; padding: 0 1.2mm; border-radius: 1mm;
   border: 0.75pt solid #000; font-size: 9.5pt; line-height: 1.5; }
@@ -241,7 +242,7 @@ def _reporting(b: Bulletin, lang: str) -> list[str]:
                     for r in b.late_reporters
                 ],
                 "reporters",
-                (14, 14, 12, 15, 13, 12, 20),
+                (14, 14, 12, 15, 12, 13, 20),
                 nums=(2, 4),
             )
         )
@@ -323,7 +324,7 @@ def _indicator(b: Bulletin, view: IndicatorView, lang: str) -> str:
         ],
         rows,
         "forecast",
-        (13, 24, 18, 45),
+        (13, 22, 20, 45),
     )
     return f'<div class="indicator"><h3>{e(name, lang)}</h3><figure>{svg}</figure>{table}</div>'
 
