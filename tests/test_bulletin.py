@@ -619,3 +619,25 @@ def test_html_prints_to_a4_pdf_in_chromium(
     box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)
     assert box is not None
     assert (round(float(box[1])), round(float(box[2]))) == (595, 842)  # A4 in points
+
+
+def test_a_bulletin_with_no_reports_renders_in_every_format(tl: TaskList) -> None:
+    b = build_bulletin(tl, [], "2025-Q2", AS_OF, 1)
+    assert b.count(Status.STALE) > 0 and all(
+        s.forecast is None for v in b.indicators for s in v.series
+    )
+    for fmt in ("html", "docx", "markdown", "json"):
+        assert run_bulletin(tl, [], "2025-Q2", AS_OF, 1, fmt, None, "zh")
+    assert "报送数值不足3次,暂不预测".replace(",", "\uff0c") in render_markdown(b)
+
+
+def test_without_county_governments_there_is_no_matrix(
+    tl: TaskList, subs: list[Submission]
+) -> None:
+    units = [u.model_copy(update={"kind": "enterprise"}) for u in tl.registry.units.values()]
+    plain = TaskList(
+        tl.policy, tl.categories, dict(tl.tasks), UnitRegistry(units, tl.registry.groups.values())
+    )
+    b = build_bulletin(plain, subs, MONTH, AS_OF, None)
+    assert b.matrix is None and "matrix" not in b.sections
+    assert 'id="matrix"' not in render_html(b)

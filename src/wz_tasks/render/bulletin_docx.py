@@ -221,7 +221,10 @@ def _overall(doc: Document, b: Bulletin, lang: str) -> None:
         _table(
             doc,
             [t("col.id", lang), t("col.measure", lang), t("col.status", lang)],
-            [[str(c.task.id), c.task.measure, (bw.change_line(c, lang), c.now)] for c in b.changes],
+            [
+                [str(c.task.id), bw.short_measure(c.task.measure), (bw.change_line(c, lang), c.now)]
+                for c in b.changes
+            ],
             lang,
             (8, 52, 40),
         )

@@ -45,6 +45,7 @@ section.page { break-before: page; page-break-before: always; }
 table { width: 100%; border-collapse: collapse; margin: 2mm 0 4mm; font-size: 10.5pt;
   line-height: 1.45; }
 thead { display: table-header-group; }
+table.summary th, table.summary td { padding-top: 0.5mm; padding-bottom: 0.5mm; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 0.75pt solid #000; padding: 1.2mm 1.6mm; vertical-align: top; text-align: left; }
 th { background: #eee; font-weight: bold; }
@@ -167,13 +168,13 @@ def _overall(b: Bulletin, lang: str) -> list[str]:
                 [
                     [
                         f'<td class="id">{c.task.id}</td>',
-                        e(c.task.measure, lang),
+                        e(bw.short_measure(c.task.measure), lang),
                         f"{_light(c.before, lang)} → {_light(c.now, lang)}",
                     ]
                     for c in b.changes
                 ],
                 "changes",
-                (8, 52, 40),
+                (8, 44, 48),
             )
         )
     return out

@@ -72,7 +72,7 @@ def _overall(b: Bulletin, lang: str) -> list[str]:
             [
                 [
                     str(c.task.id),
-                    md(c.task.measure, lang),
+                    md(bw.short_measure(c.task.measure), lang),
                     f"{_light(c.before, lang)} → {_light(c.now, lang)}",
                 ]
                 for c in b.changes
