@@ -388,7 +388,7 @@ def _annex(doc: Document, b: Bulletin, lang: str) -> None:
             for r in b.annex
         ],
         lang,
-        (6, 38, 11, 14, 31),
+        (5, 32, 14, 16, 33),
     )
 
 

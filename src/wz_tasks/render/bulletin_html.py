@@ -53,7 +53,7 @@ td.num, th.num { text-align: right; }
 td.num { white-space: nowrap; }
 td.id { text-align: center; white-space: nowrap; }
 .light { display: inline-block; white-space: nowrap; padding: 0 1.2mm; border-radius: 1mm;
-  border: 0.75pt solid #000; font-size: 9.5pt; line-height: 1.5; }
+  border: 0.75pt solid #000; font-size: 9pt; line-height: 1.5; }
 .light.red { background: #f8c9c4; }
 .light.yellow { background: #fbe7a1; }
 .light.green { background: #cde9cf; }
@@ -387,7 +387,7 @@ def _annex(b: Bulletin, lang: str) -> list[str]:
         e(t("col.status", lang), lang),
         e(t("col.detail", lang), lang),
     ]
-    return [_table(head, rows, "annex", (6, 38, 11, 14, 31))]
+    return [_table(head, rows, "annex", (5, 32, 14, 16, 33))]
 
 
 def render_html(b: Bulletin, lang: str = "zh") -> str:
