@@ -90,6 +90,9 @@ def test_no_period_is_as_of_d_against_one_month_earlier(
 ) -> None:
     b = build_bulletin(tl, subs, None, AS_OF, None)
     assert (b.period, b.as_of, b.previous_as_of) == (None, AS_OF, d("2026-10-27"))
+    assert render_markdown(b).startswith(
+        "# 关于《关于进一步加强吴忠市物业服务管理工作的意见》落实情况的通报\n"
+    )
 
 
 @pytest.mark.parametrize("period", ["2026-13", "2026-Q5", "Q3", "本月", "2027-01"])

@@ -293,7 +293,7 @@ def _reporting(doc: Document, b: Bulletin, lang: str) -> None:
 def _matrix(doc: Document, b: Bulletin, lang: str) -> None:
     m = b.matrix
     assert m is not None
-    _para(doc, bw.w("matrix.intro", lang, n=len(m.rows)), lang)
+    _para(doc, bw.matrix_intro(b, lang), lang)
     rows: list[list[str | tuple[str, Status]]] = []
     for row in m.rows:
         cells: list[str | tuple[str, Status]] = [
@@ -403,7 +403,7 @@ def render_docx(b: Bulletin, lang: str = "zh") -> bytes:
     doc.core_properties.language = "en" if lang == "en" else "zh-CN"
     _header(doc, b, lang)
     for i, key in enumerate(b.sections, 1):
-        _heading(doc, bw.ordinal(i, lang) + bw.w("s." + key, lang), 1, lang, new_page=i > 1)
+        _heading(doc, bw.ordinal(i, lang) + bw.section(b, key, lang), 1, lang, new_page=i > 1)
         if key == "indicators":
             _para(doc, bw.w("indicators.intro_table", lang), lang)
             for view in b.indicators:

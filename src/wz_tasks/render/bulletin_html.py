@@ -278,7 +278,7 @@ def _matrix(b: Bulletin, lang: str) -> list[str]:
     ]
     county = (100 - 6 - 34) // max(1, len(m.units))
     widths = (6, 34, *(county for _ in m.units))
-    intro = bw.w("matrix.intro", lang, n=len(m.rows))
+    intro = bw.matrix_intro(b, lang)
     return [f"<p>{e(intro, lang)}</p>", _table(head, rows, "matrix", widths)]
 
 
@@ -394,7 +394,7 @@ def render_html(b: Bulletin, lang: str = "zh") -> str:
     """The whole page."""
     body = [_header(b, lang)]
     for i, key in enumerate(b.sections, 1):
-        heading = f"<h2>{e(bw.ordinal(i, lang) + bw.w('s.' + key, lang), lang)}</h2>"
+        heading = f"<h2>{e(bw.ordinal(i, lang) + bw.section(b, key, lang), lang)}</h2>"
         if key == "indicators":
             content = [f"<p>{e(bw.w('indicators.intro', lang), lang)}</p>"] + [
                 _indicator(b, v, lang) for v in b.indicators

@@ -155,7 +155,7 @@ def _matrix(b: Bulletin, lang: str) -> list[str]:
         ]
         for row in m.rows
     ]
-    intro = md(bw.w("matrix.intro", lang, n=len(m.rows)), lang)
+    intro = md(bw.matrix_intro(b, lang), lang)
     return [intro, "", *_table([md(h, lang) for h in head], rows)]
 
 
@@ -242,7 +242,7 @@ def render_markdown(b: Bulletin, lang: str = "zh") -> str:
     """The whole bulletin as Markdown."""
     out = _header(b, lang)
     for i, key in enumerate(b.sections, 1):
-        out += [f"## {bw.ordinal(i, lang)}{md(bw.w('s.' + key, lang), lang)}", ""]
+        out += [f"## {bw.ordinal(i, lang)}{md(bw.section(b, key, lang), lang)}", ""]
         if key == "indicators":
             out += [md(bw.w("indicators.intro_table", lang), lang), ""]
             for view in b.indicators:

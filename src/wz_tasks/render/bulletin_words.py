@@ -21,6 +21,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "masthead": ("督查通报", "Supervision bulletin"),
     "issue": ("第{n}期", "No. {n}"),
     "title": ("关于{period}《{policy}》落实情况的通报", "Bulletin on {policy}: {period}"),
+    "title.plain": ("关于《{policy}》落实情况的通报", "Bulletin on {policy}"),
     "as_of_line": ("截至{date}", "As of {date}"),
     "expired": (
         "政策已于 {date} 到期,按到期日评价。",
@@ -33,7 +34,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "s.overall": ("总体情况", "Overall"),
     "s.lagging": ("进展滞后事项", "Lagging measures"),
     "s.reporting": ("进度报送情况", "Reporting"),
-    "s.matrix": ("各县(市、区)推进情况", "Counties at a glance"),
+    "s.matrix": ("{group}推进情况", "{group} at a glance"),
     "s.indicators": ("量化指标进展", "Indicators"),
     "s.ranking": ("考核排名", "Ranking"),
     "s.requirements": ("下一步工作要求", "Next steps required"),
@@ -84,9 +85,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "state.missing": ("从未报送", "never reported"),
     "escalation.none": ("—", "—"),
     "matrix.intro": (
-        "各县(市、区)牵头的{n}项措施推进情况如下(红灯 逾期,黄灯 滞后、临期或未按期报送,绿灯 "
+        "{group}牵头的{n}项措施推进情况如下(红灯 逾期,黄灯 滞后、临期或未按期报送,绿灯 "
         "正常推进或已完成)。",
-        "The {n} measures the counties lead (red: overdue; yellow: behind, due soon or not "
+        "The {n} measures {group} lead (red: overdue; yellow: behind, due soon or not "
         "reported; green: on track or done).",
     ),
     "matrix.none": ("不牵头", "—"),
@@ -205,7 +206,23 @@ def period_name(b: Bulletin, lang: str) -> str:
 
 
 def title(b: Bulletin, lang: str) -> str:
+    """关于2026年11月《…》落实情况的通报; without a period 关于《…》落实情况的通报 (the as-of
+    date is in the header)."""
+    if b.period is None:
+        return w("title.plain", lang, policy=b.policy_title)
     return w("title", lang, period=period_name(b, lang), policy=b.policy_title)
+
+
+def section(b: Bulletin, key: str, lang: str) -> str:
+    """A section's heading without its number."""
+    group = b.short(b.matrix.group) if b.matrix is not None else ""
+    return w("s." + key, lang, group=group) if key == "matrix" else w("s." + key, lang)
+
+
+def matrix_intro(b: Bulletin, lang: str) -> str:
+    m = b.matrix
+    assert m is not None
+    return w("matrix.intro", lang, group=b.short(m.group), n=len(m.rows))
 
 
 def status_word(status: Status, lang: str) -> str:
