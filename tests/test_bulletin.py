@@ -644,3 +644,35 @@ def test_without_county_governments_there_is_no_matrix(
     b = build_bulletin(plain, subs, MONTH, AS_OF, None)
     assert b.matrix is None and "matrix" not in b.sections
     assert 'id="matrix"' not in render_html(b)
+
+
+SOFFICE = shutil.which("soffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_docx_opens_and_prints_in_libreoffice(month: Bulletin, tmp_path: Path) -> None:
+    from wz_tasks.render.bulletin_docx import render_docx
+
+    assert SOFFICE is not None
+    word = tmp_path / "bulletin.docx"
+    word.write_bytes(render_docx(month))
+    subprocess.run(
+        [
+            SOFFICE,
+            "--headless",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(word),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=False,
+    )
+    data = (tmp_path / "bulletin.pdf").read_bytes()
+    assert pdf_pages(data) >= 8  # each numbered section and the annex from a new page
+    box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)
+    assert box is not None
+    assert (round(float(box[1])), round(float(box[2]))) == (595, 842)
