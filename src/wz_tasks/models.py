@@ -78,6 +78,14 @@ class Scoring(_Strict):
         return next((v for k, v in self.deduct.items() if k == reason), 0)
 
 
+class BulletinText(_Strict):
+    """What the bulletin (通报, SPEC §11) says that the office edits, not the code."""
+
+    office: str | None = None  # the issuing office; default the policy's responsible unit
+    to: str | None = None  # 主送: the addressees' line
+    requirements: list[str] = []  # 下一步工作要求, one item each (numbered 一是…二是… when shown)
+
+
 class Policy(_Strict):
     title: str
     notice: str | None = None
@@ -95,6 +103,7 @@ class Policy(_Strict):
     # 销号 (SPEC §10.4): a unit's `done` is closed only when the responsible unit signs it off.
     sign_off: bool = False
     scoring: Scoring | None = None
+    bulletin: BulletinText | None = None
 
 
 class Category(_Strict):
