@@ -253,12 +253,9 @@ def test_forecast_series_stop_at_the_as_of_date(quarter: Bulletin) -> None:
 
 def test_ranking_shows_top_three_and_bottom_three(month: Bulletin) -> None:
     r = month.as_json()["ranking"]
-    assert [x["unit"] for x in r["top"]] == [
-        "青铜峡市人民政府",
-        "红寺堡区人民政府",
-        "利通区人民政府",
-    ]
-    assert [x["unit"] for x in r["bottom"]] == ["盐池县人民政府", "同心县人民政府", "市住建局"]
+    # Units are scored on the measures and the duties they are accountable for.
+    assert [x["unit"] for x in r["top"]] == ["国网吴忠供电公司", "市公安局", "市卫健委"]
+    assert [x["unit"] for x in r["bottom"]] == ["利通区人民政府", "盐池县人民政府", "同心县人民政府"]
     assert r["note"] == "示例评分规则,并非吴忠市正式考核办法"
 
 
