@@ -61,6 +61,11 @@ class EntryContext:
             return Diagnostic(pr.path, line, column, code, params)
         return pr.at(code, params, *full)
 
+    def reported(self, name: str) -> bool:
+        """Whether reading the file already rejected this entry's field `name` (so it is absent
+        here although the user wrote it)."""
+        return self.file.already_reported("entries", self.i, name)
+
     def figures(self) -> list[tuple[tuple[str, ...], float, Indicator]]:
         """(where, value, indicator) for `value` and every known key under `values`."""
         task = self.task

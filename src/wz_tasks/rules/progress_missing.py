@@ -32,6 +32,6 @@ def check(ctx: EntryContext) -> Iterator[Diagnostic]:
     text = ctx.entry.progress
     if text is not None and text.strip():
         return
-    if ctx.file.already_reported("entries", ctx.i, "progress"):
+    if ctx.reported("progress"):
         return
     yield ctx.at("WZ125", {"task": ctx.entry.task})

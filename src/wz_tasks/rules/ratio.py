@@ -49,6 +49,8 @@ def check(ctx: EntryContext) -> Iterator[Diagnostic]:
     if primary.kind == "count":
         yield ctx.at("WZ112", {"indicator": indicator_name(primary)}, first, key=True)
     elif num is None or den is None:
+        if ctx.reported("numerator" if num is None else "denominator"):
+            return  # the other one was written, but wrongly: reported as such already
         why = _why("numerator 和 denominator 要同时填写", "give both numerator and denominator")
         yield ctx.at("WZ113", why, first, key=True)
     elif den <= 0:
