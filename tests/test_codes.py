@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from wz_tasks.cli import app
 from wz_tasks.codes import CODES, Code
-from wz_tasks.rules import ANY_ENTRY_RULES, ENTRY_RULES, FILE_RULES, GATES, MODULES
+from wz_tasks.rules import ANY_ENTRY_RULES, CLAIM_RULES, ENTRY_RULES, FILE_RULES, GATES, MODULES
 
 EXAMPLES = [c for c in CODES.values() if c.example is not None]
 
@@ -74,7 +74,7 @@ def test_every_rule_module_documents_its_codes() -> None:
 
 
 def test_every_per_file_rule_is_registered() -> None:
-    registered = {*FILE_RULES, *ANY_ENTRY_RULES, *GATES, *ENTRY_RULES}
+    registered = {*FILE_RULES, *ANY_ENTRY_RULES, *GATES, *ENTRY_RULES, *CLAIM_RULES}
     across = {"duplicate_report", "value_decreased"}  # run over all files by check_reports
     for module in MODULES:
         name = module.__name__.rsplit(".", 1)[1]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from wz_tasks.codes import Diagnostic
 from wz_tasks.load import ParsedReport
-from wz_tasks.models import Submission
+from wz_tasks.models import Entry, Submission
 from wz_tasks.rules import (
     date_before_policy,
     date_in_future,
@@ -52,8 +52,10 @@ ANY_ENTRY_RULES: tuple[EntryRule, ...] = (progress_missing.check,)
 # An entry these reject (unknown task, second entry for a task) is checked no further.
 GATES: tuple[EntryRule, ...] = (unknown_task.check, duplicate_task.check)
 # Rules on an entry of a known task.
-ENTRY_RULES: tuple[EntryRule, ...] = (
-    unit_not_on_task.check,
+ENTRY_RULES: tuple[EntryRule, ...] = (unit_not_on_task.check,)
+# Rules on an entry's figures, `status: done` and `done_on`: most entries have none of them
+# (text only), and skipping these for them keeps a city's check ~0.1 s faster (20,000 entries).
+CLAIM_RULES: tuple[EntryRule, ...] = (
     value_without_indicator.check,
     unknown_indicator.check,
     value_range.check,
@@ -93,6 +95,18 @@ class Checked:
     invalid: dict[str, list[Diagnostic]]  # path -> its diagnostics, files with errors only
 
 
+def _claims(entry: Entry) -> bool:
+    """Whether an entry gives a figure, says it is done or when: what CLAIM_RULES look at."""
+    return (
+        entry.value is not None
+        or entry.numerator is not None
+        or entry.denominator is not None
+        or entry.values is not None
+        or entry.done_on is not None
+        or entry.status == "done"
+    )
+
+
 def _run(
     rules: Iterable[Callable[[FileContext], Iterator[Diagnostic]]], ctx: FileContext
 ) -> list[Diagnostic]:
@@ -122,6 +136,9 @@ def _file_rules(
         first[entry.task] = i
         for rule in ENTRY_RULES:
             out += rule(ectx)
+        if _claims(entry):
+            for rule in CLAIM_RULES:
+                out += rule(ectx)
     return out, unit
 
 

@@ -49,13 +49,22 @@ def check(ctx: FileContext) -> Iterator[Diagnostic]:
     usable = pr.usable
     if usable is None:
         return
-    yield from _found(ctx, usable.unit, "unit")
     if pr.report is not None:
         contact: object = pr.report.contact
     else:
         raw = pr.doc.value if pr.doc is not None else None
         contact = raw.get("contact") if isinstance(raw, dict) else None
-    yield from _found(ctx, contact, "contact")
-    for i, entry in usable.entries:
-        for name in ENTRY_FIELDS:
-            yield from _found(ctx, getattr(entry, name), "entries", i, name)
+    texts: list[tuple[object, tuple[str | int, ...]]] = [
+        (usable.unit, ("unit",)),
+        (contact, ("contact",)),
+    ]
+    texts += [
+        (getattr(entry, name), ("entries", i, name))
+        for i, entry in usable.entries
+        for name in ENTRY_FIELDS
+    ]
+    # one search over the whole file first: almost every file has no such character
+    if HIDDEN.search("\n".join(t for t, _ in texts if isinstance(t, str))) is None:
+        return
+    for text, path in texts:
+        yield from _found(ctx, text, *path)

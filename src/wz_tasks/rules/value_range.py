@@ -39,11 +39,12 @@ COUNT = {
 
 def check(ctx: EntryContext) -> Iterator[Diagnostic]:
     for where, val, ind in ctx.figures():
-        params = {"field": where[-1], "value": shown(val), "indicator": indicator_name(ind)}
         if ind.kind == "percent":
-            if not 0 <= val <= 100:
-                yield ctx.at("WZ109", {**params, "range": PERCENT}, *where)
+            code, extra = ("WZ109", {"range": PERCENT}) if not 0 <= val <= 100 else ("", {})
         elif not 0 <= val <= COUNT_LIMIT:
-            yield ctx.at("WZ109", {**params, "range": COUNT}, *where)
-        elif not float(val).is_integer():
-            yield ctx.at("WZ110", params, *where)
+            code, extra = "WZ109", {"range": COUNT}
+        else:
+            code, extra = ("WZ110", {}) if not float(val).is_integer() else ("", {})
+        if code:
+            params = {"field": where[-1], "value": shown(val), "indicator": indicator_name(ind)}
+            yield ctx.at(code, {**params, **extra}, *where)
