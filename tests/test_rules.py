@@ -662,3 +662,127 @@ def test_check_shows_the_new_rules_with_file_line_and_column(tmp_path: Path) -> 
         (4, 5, "WZ125", "progress-missing"),
         (6, 15, "WZ126", "hidden-character"),
     ]
+
+
+# --- what mutation testing found unpinned (see tests/test_codes.py for the command) ----------
+
+
+def test_third_report_for_the_same_day_names_both_others(tl: TaskList) -> None:
+    files = [(f"{n}.yaml", HEAD + entry()) for n in "abc"]
+    result = checked(tl, *files)
+    assert (
+        result.diagnostics[0]
+        .message()
+        .endswith("已有另一份报送:b.yaml, c.yaml。同一单位同一日期只能有一份,请合并")
+    )
+
+
+def test_lower_value_is_found_whatever_order_the_files_come_in(tl: TaskList) -> None:
+    newer = ("b.yaml", HEAD + entry("value: 55"))
+    older = ("a.yaml", "unit: 盐池县\ndate: 2025-11-20\nentries:\n" + entry("value: 62"))
+    result = checked(tl, newer, older)
+    assert [(d.path, d.line, d.column, d.code) for d in result.diagnostics] == [
+        ("b.yaml", 5, 12, "WZ201")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("after", "at"),
+    [
+        ("values: {party_work_coverage: 90}", (5, 35)),  # where the value stands
+        ("numerator: 1\n    denominator: 2", (4, 5)),  # a ratio: the entry
+    ],
+)
+def test_lower_value_points_where_it_is_given(
+    tl: TaskList, after: str, at: tuple[int, int]
+) -> None:
+    before = "values: {party_work_coverage: 100}" if "values" in after else "value: 75"
+    a = ("a.yaml", "unit: 盐池县\ndate: 2025-11-20\nentries:\n" + entry(before, task=3))
+    found = findings(tl, HEAD + entry(after, task=3), a)
+    assert [f[:3] for f in found] == [(*at, "WZ201")]
+
+
+def test_blank_progress_beside_another_mistake_is_still_reported(tl: TaskList) -> None:
+    text = HEAD + entry("value: 62%", 'progress: ""', progress=False)
+    assert codes(tl, text) == [(4, 5, "WZ125"), (5, 12, "WZ103")]
+
+
+@pytest.mark.parametrize(
+    ("lines", "task", "english"),
+    [
+        (
+            ("numerator: 31",),
+            4,
+            "numerator/denominator do not work: give both numerator and denominator",
+        ),
+        (
+            ("numerator: 0", "denominator: 0"),
+            4,
+            "numerator/denominator do not work: denominator 0 must be > 0",
+        ),
+        (
+            ("numerator: -1", "denominator: 5"),
+            4,
+            "numerator/denominator do not work: numerator -1 must be ≥ 0",
+        ),
+        (
+            ("numerator: 6", "denominator: 5"),
+            4,
+            "numerator/denominator do not work: numerator 6 exceeds denominator 5",
+        ),
+        (
+            ("values: {x: 1}",),
+            3,
+            "task 3 has no indicator x. Its indicators: party_branch_rate、party_work_coverage",
+        ),
+        (
+            ("value: 101",),
+            4,
+            "value = 101 is out of range: committee_rate is a percentage, 0 to 100",
+        ),
+        (
+            ('progress: "a\\u2066"',),
+            5,
+            "progress holds a bidirectional-text control U+2066, which is invisible. Remove it: it makes text display otherwise than it is",
+        ),
+        (
+            ('progress: "a\\a"',),
+            5,
+            "progress holds a control character U+0007, which is invisible. Remove it: it makes text display otherwise than it is",
+        ),
+    ],
+)
+def test_english_message_of_every_branch(
+    tl: TaskList, lines: tuple[str, ...], task: int, english: str
+) -> None:
+    has_text = any(line.startswith("progress") for line in lines)
+    (d,) = checked(
+        tl, ("r.yaml", HEAD + entry(*lines, task=task, progress=not has_text))
+    ).diagnostics
+    assert d.message("en") == english
+
+
+def test_unknown_unit_without_suggestions_in_english(tl: TaskList) -> None:
+    (d,) = checked(tl, ("r.yaml", "unit: xyz\ndate: 2025-12-20\nentries:\n" + entry())).diagnostics
+    assert d.message("en") == "unknown unit xyz. See wz-tasks units for the names."
+
+
+def test_duplicate_points_at_the_first_entry_for_that_task(tl: TaskList) -> None:
+    text = HEAD + entry(task=3) + entry("value: 62") + entry("value: 63")
+    assert "(第 6 行已写过)" in findings(tl, text)[0][3]
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [("1e16", "1e16"), ("9999999999999998", "9999999999999998")]
+)
+def test_long_numbers_are_shown_as_typed(tl: TaskList, value: str, shown: str) -> None:
+    assert findings(tl, HEAD + entry(f"value: {value}"))[0][3].startswith(
+        f"value 的值 {shown} 超出"
+    )
+
+
+@pytest.mark.parametrize(
+    "ratio", [("numerator: 1", "denominator: 1"), ("numerator: 0.25", "denominator: 0.5")]
+)
+def test_small_denominators_are_fine(tl: TaskList, ratio: tuple[str, str]) -> None:
+    assert codes(tl, HEAD + entry(*ratio)) == []

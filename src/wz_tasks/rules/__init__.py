@@ -9,7 +9,7 @@ of diagnostics. codes.py holds their messages. Adding a rule is one module plus 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from wz_tasks.codes import Diagnostic
@@ -107,12 +107,6 @@ def _claims(entry: Entry) -> bool:
     )
 
 
-def _run(
-    rules: Iterable[Callable[[FileContext], Iterator[Diagnostic]]], ctx: FileContext
-) -> list[Diagnostic]:
-    return [d for rule in rules for d in rule(ctx)]
-
-
 def _file_rules(
     tl: TaskList, pr: ParsedReport, as_of: dt.date | None
 ) -> tuple[list[Diagnostic], str | None]:
@@ -122,7 +116,7 @@ def _file_rules(
     resolved = tl.registry.resolve(usable.unit) if usable.unit is not None else None
     unit = resolved.name if resolved is not None and not resolved.is_group else None
     ctx = FileContext(tl, pr, unit, usable.date, as_of)
-    out = _run(FILE_RULES, ctx)
+    out = [d for rule in FILE_RULES for d in rule(ctx)]
     first: dict[int, int] = {}  # task -> index of its first entry
     for i, entry in usable.entries:
         task = tl.tasks.get(entry.task)
