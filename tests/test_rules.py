@@ -786,3 +786,9 @@ def test_long_numbers_are_shown_as_typed(tl: TaskList, value: str, shown: str) -
 )
 def test_small_denominators_are_fine(tl: TaskList, ratio: tuple[str, str]) -> None:
     assert codes(tl, HEAD + entry(*ratio)) == []
+
+
+def test_the_readme_example_progress_file_passes(tl: TaskList) -> None:
+    readme = (TASKS.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Progress files\n\n```yaml\n", 1)[1].split("```", 1)[0]
+    assert codes(tl, block) == []
