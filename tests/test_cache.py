@@ -121,7 +121,8 @@ def test_unchanged_file_is_not_read_again(tmp_path: Path) -> None:
 def test_a_file_that_passed_is_not_checked_again_but_still_dated(tmp_path: Path) -> None:
     folder = tmp_path / "p"
     folder.mkdir()
-    (folder / "r.yaml").write_text(OK, encoding="utf-8")
+    filled = OK + "    progress: 已组建31个小区业委会\n"  # a valid file (SPEC §9: progress text)
+    (folder / "r.yaml").write_text(filled, encoding="utf-8")
     env = {"WZ_TASKS_CACHE_DIR": str(tmp_path / "c")}
     args = ["check", "--progress", str(folder), "--format", "json"]
     first = CliRunner().invoke(app, [*args, "--as-of", "2026-11-27"], env=env)

@@ -39,13 +39,17 @@ date: 2026-11-25
 entries:
   - task: 4
     value: 120
+    progress: 已组建业委会
   - task: 21
+    progress: 已推进
   - task: 3
     value: 88
     values: {coverage: 100}
     statu: done
+    progress: 已推进
   - task: 2
     done_on: 2026-11-30
+    progress: 已完成
 """
 
 
@@ -62,11 +66,11 @@ def test_several_mistakes_are_all_reported_in_order(tmp_path: Path) -> None:
     got = [(d["line"], d["column"], d["code"]) for d in json.loads(result.stdout)["diagnostics"]]
     assert got == [
         (5, 12, "WZ109"),
-        (6, 11, "WZ104"),
-        (9, 14, "WZ115"),
-        (10, 5, "WZ101"),
-        (12, 5, "WZ122"),
-        (12, 14, "WZ117"),
+        (7, 11, "WZ104"),
+        (11, 14, "WZ115"),
+        (12, 5, "WZ101"),
+        (15, 5, "WZ122"),
+        (15, 14, "WZ117"),
     ]
 
 
@@ -119,7 +123,8 @@ def test_github_escaping_rules() -> None:
 def test_single_file_is_checked_against_the_rest(progress: Path) -> None:
     new = progress / "2026-11-20-盐池县-again.yaml"
     new.write_text(
-        "unit: 盐池县\ndate: 2026-11-20\nentries:\n  - task: 4\n    value: 70\n", encoding="utf-8"
+        "unit: 盐池县\ndate: 2026-11-20\nentries:\n  - task: 4\n    value: 70\n    progress: 已推进\n",
+        encoding="utf-8",
     )
     result = check(str(new), "--progress", str(progress), "--format", "json")
     out = json.loads(result.stdout)
@@ -132,7 +137,8 @@ def test_single_file_is_checked_against_the_rest(progress: Path) -> None:
 def test_lower_value_than_before_is_a_warning(progress: Path) -> None:
     new = progress / "2026-11-26-盐池县.yaml"
     new.write_text(
-        "unit: 盐池县\ndate: 2026-11-26\nentries:\n  - task: 4\n    value: 70\n", encoding="utf-8"
+        "unit: 盐池县\ndate: 2026-11-26\nentries:\n  - task: 4\n    value: 70\n    progress: 已推进\n",
+        encoding="utf-8",
     )
     result = check(str(new), "--progress", str(progress))
     assert result.exit_code == 0

@@ -1,4 +1,14 @@
-"""Every diagnostic code's own failing example (codes.py) gives that code at its line and column."""
+"""Every diagnostic code's own failing example (codes.py) gives that code at its line and column.
+
+Mutation testing of the rules (mutmut 3.8, not a dependency), from a copy of the repository whose
+pyproject.toml has `[tool.mutmut]` paths_to_mutate = ["src/wz_tasks/rules/"], also_copy = ["src/",
+"tasks/", "examples/", "tests/", "README.md"], pytest_add_cli_args_test_selection =
+["tests/test_rules.py", "tests/test_codes.py", "tests/test_check.py"]:
+
+    PYTHONPATH=src mutmut run --max-children 2 && mutmut results
+
+PYTHONPATH=src makes the mutants, not the editable install, the code under test.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +20,7 @@ from typer.testing import CliRunner
 
 from wz_tasks.cli import app
 from wz_tasks.codes import CODES, Code
+from wz_tasks.rules import ANY_ENTRY_RULES, CLAIM_RULES, ENTRY_RULES, FILE_RULES, GATES, MODULES
 
 EXAMPLES = [c for c in CODES.values() if c.example is not None]
 
@@ -32,6 +43,9 @@ def test_example_gives_its_code_at_its_place(tmp_path: Path, code: Code) -> None
     assert found, out["diagnostics"]
     mine = [d for d in found if d["path"].endswith(code.example_file)]
     assert mine, found
+    # exactly its own code: no other rule fires on it (every entry has its progress text)
+    own = {d["code"] for d in out["diagnostics"] if d["path"].endswith(code.example_file)}
+    assert own == {code.code}, out["diagnostics"]
     assert (mine[0]["line"], mine[0]["column"]) == code.at
     assert mine[0]["severity"] == code.severity
     assert exit_code == (1 if code.severity == "error" else 0)
@@ -52,3 +66,28 @@ def test_examples_cover_every_check_rule() -> None:
     assert without == {
         *("WZ002", "WZ003", "WZ005", "WZ011", "WZ055", "WZ301", "WZ401", "WZ402", "WZ403")
     }
+
+
+def test_every_rule_module_documents_its_codes() -> None:
+    """yamllint's shape: each module has its IDS and a docstring with a PASS and a FAIL example."""
+    owners: dict[str, str] = {}
+    for module in MODULES:
+        doc = module.__doc__ or ""
+        assert "PASS" in doc and "FAIL" in doc, module.__name__
+        for code in module.IDS:
+            assert code in CODES and code in doc.split("\n")[0], (module.__name__, code)
+            assert CODES[code].example is not None, code
+            assert code not in owners, (code, owners.get(code), module.__name__)
+            owners[code] = module.__name__
+    # every code about a progress file's content after reading is some rule's
+    assert {c for c in CODES if "WZ104" <= c <= "WZ299"} - {"WZ105", "WZ123", "WZ124"} == set(
+        owners
+    )
+
+
+def test_every_per_file_rule_is_registered() -> None:
+    registered = {*FILE_RULES, *ANY_ENTRY_RULES, *GATES, *ENTRY_RULES, *CLAIM_RULES}
+    across = {"duplicate_report", "value_decreased"}  # run over all files by check_reports
+    for module in MODULES:
+        name = module.__name__.rsplit(".", 1)[1]
+        assert (module.check in registered) != (name in across), name

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from wz_tasks.cli import app
 
 OK = "unit: 盐池县\ndate: 2025-12-20\nentries:\n  - task: 4\n    value: 62\n"
+FILLED = OK + "    progress: 已组建31个小区业委会\n"  # a valid file (SPEC §9: progress text)
 PWNED = Path("/tmp/wz-tasks-hostile-pwned")
 
 
@@ -136,7 +137,7 @@ def test_hostile_file(
 
 
 def test_bom_and_crlf_pass(tmp_path: Path) -> None:
-    (tmp_path / "r.yaml").write_bytes(b"\xef\xbb\xbf" + OK.replace("\n", "\r\n").encode())
+    (tmp_path / "r.yaml").write_bytes(b"\xef\xbb\xbf" + FILLED.replace("\n", "\r\n").encode())
     result = CliRunner().invoke(
         app, ["check", "--progress", str(tmp_path), "--as-of", "2026-11-27"]
     )
@@ -151,7 +152,7 @@ def test_encoding_is_named(tmp_path: Path) -> None:
 
 def test_directory_symlink_loop_ends(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "r.yaml").write_text(OK, encoding="utf-8")
+    (tmp_path / "sub" / "r.yaml").write_text(FILLED, encoding="utf-8")
     os.symlink(tmp_path, tmp_path / "sub" / "loop")
     result = CliRunner().invoke(
         app, ["check", "--progress", str(tmp_path), "--as-of", "2026-11-27", "--format", "json"]
@@ -179,7 +180,7 @@ def test_file_without_read_permission(tmp_path: Path) -> None:
 def test_hidden_folders_are_skipped(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "junk.yaml").write_bytes(b"\x00\x01")
-    (tmp_path / "r.yaml").write_text(OK, encoding="utf-8")
+    (tmp_path / "r.yaml").write_text(FILLED, encoding="utf-8")
     result = CliRunner().invoke(
         app, ["check", "--progress", str(tmp_path), "--as-of", "2026-11-27", "--format", "json"]
     )

@@ -25,8 +25,8 @@ class Code:
     example_file: str = "report.yaml"  # which file of the example the finding is in
 
 
-def _ok(entries: str = "  - task: 4\n    value: 62\n", head: str = "") -> str:
-    return f"unit: 盐池县\ndate: 2025-12-20\n{head}entries:\n{entries}"
+def _ok(entries: str = "  - task: 4\n    value: 62\n    progress: 已组建31个小区业委会\n") -> str:
+    return f"unit: 盐池县\ndate: 2025-12-20\nentries:\n{entries}"
 
 
 CODES: dict[str, Code] = {
@@ -87,7 +87,7 @@ CODES: dict[str, Code] = {
             "error",
             "进度文件中不允许使用锚点/别名(&{anchor} / *{anchor})。请把内容直接写出来",
             "anchors and aliases (&{anchor} / *{anchor}) are not allowed. Write the value out",
-            _ok("  - task: 4\n    value: &v 62\n"),
+            _ok("  - task: 4\n    value: &v 62\n    progress: 已推进\n"),
             (5, 12),
         ),
         Code(
@@ -96,7 +96,9 @@ CODES: dict[str, Code] = {
             "error",
             "进度文件中不允许使用标签 {tag}。请去掉 ! 开头的标签,直接写值",
             "tags ({tag}) are not allowed. Remove the tag and write the plain value",
-            _ok("  - task: 4\n    value: !!python/object/apply:os.system [ls]\n"),
+            _ok(
+                "  - task: 4\n    value: !!python/object/apply:os.system [ls]\n    progress: 已推进\n"
+            ),
             (5, 12),
         ),
         Code(
@@ -105,7 +107,7 @@ CODES: dict[str, Code] = {
             "error",
             "字段 {key} 重复出现(第 {first} 行已写过)。请删除其中一个",
             "field {key} appears twice (first on line {first}). Remove one",
-            _ok("  - task: 4\n    value: 62\n    value: 63\n"),
+            _ok("  - task: 4\n    value: 62\n    value: 63\n    progress: 已推进\n"),
             (6, 5),
         ),
         Code(
@@ -115,7 +117,7 @@ CODES: dict[str, Code] = {
             "一个文件只能有一份报送(发现了 --- 分隔的第二份)。请拆成两个文件",
             "one file holds one report (found a second document after ---). Split it into two files",
             _ok() + "---\nunit: 盐池县\n",
-            (6, 1),
+            (7, 1),
         ),
         Code(
             "WZ011",
@@ -131,7 +133,7 @@ CODES: dict[str, Code] = {
             "error",
             "未知字段 {field}。{hint}",
             "unknown field {field}. {hint}",
-            _ok("  - task: 4\n    vaule: 62\n"),
+            _ok("  - task: 4\n    vaule: 62\n    progress: 已推进\n"),
             (5, 5),
         ),
         Code(
@@ -140,7 +142,7 @@ CODES: dict[str, Code] = {
             "error",
             "缺少必填字段 {field}({what})",
             "required field {field} is missing ({what})",
-            "unit: 盐池县\nentries:\n  - task: 4\n    value: 62\n",
+            "unit: 盐池县\nentries:\n  - task: 4\n    value: 62\n    progress: 已推进\n",
             (1, 1),
         ),
         Code(
@@ -149,7 +151,7 @@ CODES: dict[str, Code] = {
             "error",
             "{field} 的值 {got} 不对:应当是{expected}",
             "{field} has the wrong value {got}: expected {expected}",
-            _ok("  - task: 4\n    value: 62%\n"),
+            _ok("  - task: 4\n    value: 62%\n    progress: 已推进\n"),
             (5, 12),
         ),
         Code(
@@ -158,7 +160,7 @@ CODES: dict[str, Code] = {
             "error",
             "没有序号为 {task} 的任务。任务序号是附件2中的 {first}–{last}",
             "there is no task {task}. Task numbers run {first}–{last} as in Attachment 2",
-            _ok("  - task: 21\n"),
+            _ok("  - task: 21\n    progress: 已推进\n"),
             (4, 11),
         ),
         Code(
@@ -167,7 +169,7 @@ CODES: dict[str, Code] = {
             "error",
             "日期 {text} 不存在。请按 YYYY-MM-DD 写一个真实的日期,如 2025-12-20",
             "{text} is not a real date. Write YYYY-MM-DD, e.g. 2025-12-20",
-            "unit: 盐池县\ndate: 2025-13-01\nentries:\n  - task: 4\n    value: 62\n",
+            "unit: 盐池县\ndate: 2025-13-01\nentries:\n  - task: 4\n    value: 62\n    progress: 已推进\n",
             (2, 7),
         ),
         Code(
@@ -176,7 +178,7 @@ CODES: dict[str, Code] = {
             "error",
             "未知单位 {unit}。{hint}",
             "unknown unit {unit}. {hint}",
-            "unit: 盐池\ndate: 2025-12-20\nentries:\n  - task: 4\n    value: 62\n",
+            "unit: 盐池\ndate: 2025-12-20\nentries:\n  - task: 4\n    value: 62\n    progress: 已推进\n",
             (1, 7),
         ),
         Code(
@@ -185,7 +187,7 @@ CODES: dict[str, Code] = {
             "error",
             "{unit} 是单位组,不是一个单位。请由各成员单位分别报送:{members}",
             "{unit} is a group, not a unit. Each member reports on its own: {members}",
-            "unit: 各县(市、区)人民政府\ndate: 2025-12-20\nentries:\n  - task: 4\n    value: 62\n",
+            "unit: 各县(市、区)人民政府\ndate: 2025-12-20\nentries:\n  - task: 4\n    value: 62\n    progress: 已推进\n",
             (1, 7),
         ),
         Code(
@@ -194,7 +196,7 @@ CODES: dict[str, Code] = {
             "error",
             "{unit} 既不牵头也不配合任务 {task}。该任务牵头单位:{lead};配合单位:{support}",
             "{unit} neither leads nor supports task {task}. Lead: {lead}; support: {support}",
-            _ok("  - task: 7\n"),
+            _ok("  - task: 7\n    progress: 已推进\n"),
             (4, 11),
         ),
         Code(
@@ -203,7 +205,7 @@ CODES: dict[str, Code] = {
             "error",
             "{field} 的值 {value} 超出范围:{indicator}是{range}",
             "{field} = {value} is out of range: {indicator} is {range}",
-            _ok("  - task: 4\n    value: 120\n"),
+            _ok("  - task: 4\n    value: 120\n    progress: 已推进\n"),
             (5, 12),
         ),
         Code(
@@ -212,7 +214,7 @@ CODES: dict[str, Code] = {
             "error",
             "{field} 的值 {value} 不是整数:{indicator}是个数,请填整数",
             "{field} = {value} is not a whole number: {indicator} is a count",
-            "unit: 市住建局\ndate: 2025-12-20\nentries:\n  - task: 20\n    value: 2.5\n",
+            "unit: 市住建局\ndate: 2025-12-20\nentries:\n  - task: 20\n    value: 2.5\n    progress: 已推进\n",
             (5, 12),
         ),
         Code(
@@ -221,7 +223,7 @@ CODES: dict[str, Code] = {
             "error",
             "任务 {task} 没有量化指标,不能填 {field}。请用 status 和 progress 说明进展",
             "task {task} has no indicator, so {field} does not apply. Use status and progress",
-            _ok("  - task: 2\n    value: 50\n"),
+            _ok("  - task: 2\n    value: 50\n    progress: 已推进\n"),
             (5, 5),
         ),
         Code(
@@ -231,7 +233,7 @@ CODES: dict[str, Code] = {
             "{indicator}是个数,不能填 numerator/denominator。请直接填 value",
             "{indicator} is a count: numerator/denominator do not apply. Write value",
             "unit: 市住建局\ndate: 2025-12-20\nentries:\n  - task: 20\n    numerator: 2\n"
-            "    denominator: 3\n",
+            "    denominator: 3\n    progress: 已推进\n",
             (5, 5),
         ),
         Code(
@@ -240,7 +242,7 @@ CODES: dict[str, Code] = {
             "error",
             "分子/分母不成立:{why}",
             "numerator/denominator do not work: {why}",
-            _ok("  - task: 4\n    numerator: 60\n    denominator: 50\n"),
+            _ok("  - task: 4\n    numerator: 60\n    denominator: 50\n    progress: 已推进\n"),
             (5, 16),
         ),
         Code(
@@ -251,7 +253,9 @@ CODES: dict[str, Code] = {
             "请改为 {computed} 或核对分子分母",
             "value {value} disagrees with numerator/denominator = {computed} (0.5 allowed). "
             "Write {computed} or check the counts",
-            _ok("  - task: 4\n    value: 70\n    numerator: 31\n    denominator: 50\n"),
+            _ok(
+                "  - task: 4\n    value: 70\n    numerator: 31\n    denominator: 50\n    progress: 已推进\n"
+            ),
             (5, 12),
         ),
         Code(
@@ -260,7 +264,7 @@ CODES: dict[str, Code] = {
             "error",
             "任务 {task} 没有指标 {key}。{hint}",
             "task {task} has no indicator {key}. {hint}",
-            _ok("  - task: 4\n    values: {committee: 62}\n"),
+            _ok("  - task: 4\n    values: {committee: 62}\n    progress: 已推进\n"),
             (5, 14),
         ),
         Code(
@@ -269,7 +273,7 @@ CODES: dict[str, Code] = {
             "error",
             "任务 {task} 是长期任务({deadline}),没有“完成”状态。请写 status: in_progress 并说明进展",
             "task {task} is ongoing ({deadline}) and cannot be done. Write status: in_progress",
-            _ok("  - task: 5\n    status: done\n"),
+            _ok("  - task: 5\n    status: done\n    progress: 已推进\n"),
             (5, 13),
         ),
         Code(
@@ -278,7 +282,7 @@ CODES: dict[str, Code] = {
             "error",
             "完成日期 {done_on} 晚于报送日期 {date}。完成日期不能在报送日期之后",
             "done_on {done_on} is after the report date {date}; it cannot be",
-            _ok("  - task: 2\n    status: done\n    done_on: 2025-12-25\n"),
+            _ok("  - task: 2\n    status: done\n    done_on: 2025-12-25\n    progress: 已推进\n"),
             (6, 14),
         ),
         Code(
@@ -287,7 +291,7 @@ CODES: dict[str, Code] = {
             "error",
             "报送日期 {date} 在 {as_of} 之后。请写数据实际截至的日期",
             "the report date {date} is after {as_of}. Write the date the figures describe",
-            "unit: 盐池县\ndate: 2027-01-05\nentries:\n  - task: 4\n    value: 62\n",
+            "unit: 盐池县\ndate: 2027-01-05\nentries:\n  - task: 4\n    value: 62\n    progress: 已推进\n",
             (2, 7),
         ),
         Code(
@@ -296,7 +300,7 @@ CODES: dict[str, Code] = {
             "error",
             "报送日期 {date} 早于政策施行日期 {effective}",
             "the report date {date} is before the policy took effect ({effective})",
-            "unit: 盐池县\ndate: 2024-10-01\nentries:\n  - task: 4\n    value: 62\n",
+            "unit: 盐池县\ndate: 2024-10-01\nentries:\n  - task: 4\n    value: 62\n    progress: 已推进\n",
             (2, 7),
         ),
         Code(
@@ -305,8 +309,11 @@ CODES: dict[str, Code] = {
             "error",
             "任务 {task} 在本文件中出现了两次(第 {first} 行已写过)。请合并为一项",
             "task {task} appears twice in this file (first on line {first}). Merge them",
-            _ok("  - task: 4\n    value: 62\n  - task: 4\n    value: 63\n"),
-            (6, 11),
+            _ok(
+                "  - task: 4\n    value: 62\n    progress: 已推进\n"
+                "  - task: 4\n    value: 63\n    progress: 已推进\n"
+            ),
+            (7, 11),
         ),
         Code(
             "WZ121",
@@ -314,7 +321,10 @@ CODES: dict[str, Code] = {
             "error",
             "{unit} 在 {date} 已有另一份报送:{other}。同一单位同一日期只能有一份,请合并",
             "{unit} already reported for {date} in {other}. One report per unit and date",
-            {"a.yaml": _ok(), "report.yaml": _ok("  - task: 3\n    value: 75\n")},
+            {
+                "a.yaml": _ok(),
+                "report.yaml": _ok("  - task: 3\n    value: 75\n    progress: 已推进\n"),
+            },
             (2, 7),
         ),
         Code(
@@ -323,7 +333,7 @@ CODES: dict[str, Code] = {
             "error",
             "只有 status: done 时才能填 done_on。已完成请写 status: done,否则删去 done_on",
             "done_on goes with status: done only. Write status: done or remove done_on",
-            _ok("  - task: 2\n    done_on: 2025-12-01\n"),
+            _ok("  - task: 2\n    done_on: 2025-12-01\n    progress: 已推进\n"),
             (5, 5),
         ),
         Code(
@@ -332,7 +342,7 @@ CODES: dict[str, Code] = {
             "error",
             "{field} 还没有填写(模板中的“{placeholder}”)。请填写,或删去这一行",
             "{field} is not filled in (the template's “{placeholder}”). Fill it in or delete the line",
-            _ok("  - task: 4\n    value: 待填写\n"),
+            _ok("  - task: 4\n    value: 待填写\n    progress: 已推进\n"),
             (5, 12),
         ),
         Code(
@@ -341,8 +351,38 @@ CODES: dict[str, Code] = {
             "error",
             "status 的值 {got} 不对:只能是 not_started(未开始)、in_progress(推进中)或 done(已完成)",
             "status {got} is not one of not_started, in_progress, done",
-            _ok("  - task: 2\n    status: 完成\n"),
+            _ok("  - task: 2\n    status: 完成\n    progress: 已推进\n"),
             (5, 13),
+        ),
+        Code(
+            "WZ125",
+            "progress-missing",
+            "error",
+            "任务 {task} 这一项没有写工作进展。请在 progress 中写明做了什么:只有数字或 status 不算一次报送",
+            "the entry for task {task} says nothing under progress. Write what was done: "
+            "a figure or a status alone is not a report",
+            _ok("  - task: 5\n"),
+            (4, 5),
+        ),
+        Code(
+            "WZ126",
+            "hidden-character",
+            "error",
+            "{field} 中有看不见的{kind} {chars}。请删去:它会让文字显示得与实际内容不同",
+            "{field} holds {kind} {chars}, which is invisible. Remove it: "
+            "it makes text display otherwise than it is",
+            _ok('  - task: 4\n    value: 62\n    progress: "已组建\\u202e31个"\n'),
+            (6, 15),
+        ),
+        Code(
+            "WZ127",
+            "done-on-before-policy",
+            "error",
+            "完成日期 {done_on} 早于政策施行日期 {effective}。请写本政策下实际完成的日期",
+            "done_on {done_on} is before the policy took effect ({effective}). "
+            "Write the date it was done under this policy",
+            _ok("  - task: 2\n    status: done\n    done_on: 0001-01-01\n    progress: 已完成\n"),
+            (6, 14),
         ),
         # --- warnings ---------------------------------------------------------------------------
         Code(
@@ -354,8 +394,8 @@ CODES: dict[str, Code] = {
             "{indicator} fell from {before} ({before_date}, {before_file}) to {value}. "
             "If that is right, say why under problems",
             {
-                "a.yaml": "unit: 盐池县\ndate: 2025-11-20\nentries:\n  - task: 4\n    value: 62\n",
-                "report.yaml": _ok("  - task: 4\n    value: 55\n"),
+                "a.yaml": "unit: 盐池县\ndate: 2025-11-20\nentries:\n  - task: 4\n    value: 62\n    progress: 已推进\n",
+                "report.yaml": _ok("  - task: 4\n    value: 55\n    progress: 已推进\n"),
             },
             (5, 12),
         ),
@@ -366,7 +406,7 @@ CODES: dict[str, Code] = {
             "写了 status: done,但 {indicator} 为 {value},低于最终目标 {target}。是否已完成以指标为准",
             "status: done, but {indicator} is {value}, below the final target {target}. "
             "Indicators decide",
-            _ok("  - task: 4\n    value: 62\n    status: done\n"),
+            _ok("  - task: 4\n    value: 62\n    status: done\n    progress: 已推进\n"),
             (6, 13),
         ),
         # --- evaluation (check --fail-on) -------------------------------------------------------

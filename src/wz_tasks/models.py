@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 UnitKind = Literal[
     "city_department",
@@ -218,7 +219,15 @@ def indicator_value(task: Task, ind: Indicator, entry: Entry) -> float | None:
 
 # --- progress reports (progress/**/*.yaml) ----------------------------------------------------
 
-_Number = Annotated[float, Field(strict=False)]
+
+def _not_bool(v: object) -> object:
+    # YAML's true/false are no figures; pydantic's lax float would take them as 1 and 0.
+    if isinstance(v, bool):
+        raise PydanticCustomError("float_type", "Input should be a valid number")
+    return v
+
+
+_Number = Annotated[float, Field(strict=False), BeforeValidator(_not_bool)]
 
 
 class Entry(_Strict):
