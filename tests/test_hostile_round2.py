@@ -19,12 +19,17 @@ from wz_tasks.load import parse_report
 from wz_tasks.workspace import progress_paths, split_progress
 
 HEAD = "unit: 盐池县\ndate: 2025-12-20\nentries:\n"
-OK = HEAD + "  - task: 4\n    value: 62\n"
+OK = HEAD + "  - task: 4\n    value: 62\n    progress: 已组建31个小区业委会\n"
 AS_OF = ["--as-of", "2026-11-27"]
 
 
 def entry(text: str) -> str:
     return HEAD + "  - task: 4\n" + text
+
+
+def reported(text: str) -> str:
+    """An entry with its progress text, so that only what the test is about is found."""
+    return entry(text + "    progress: 已推进\n")
 
 
 def many_unknown_keys() -> str:
@@ -153,26 +158,30 @@ def test_too_many_values_message_speaks_one_language(tmp_path: Path) -> None:
 
 # ---
 
-BEFORE = "unit: 盐池县\ndate: 2025-11-20\nentries:\n  - task: 4\n    value: 62\n"
+BEFORE = (
+    "unit: 盐池县\ndate: 2025-11-20\nentries:\n  - task: 4\n    value: 62\n    progress: 已推进\n"
+)
 
 
 def test_noqa_acknowledges_a_lower_value_and_strict_passes(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text(BEFORE, encoding="utf-8")
-    (tmp_path / "b.yaml").write_text(entry("    value: 55  # noqa: WZ201\n"), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(reported("    value: 55  # noqa: WZ201\n"), encoding="utf-8")
     code, diags = check_json(tmp_path, "--strict")
     assert code == 0 and diags == []
 
 
 def test_without_noqa_the_lower_value_still_fails_strict(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text(BEFORE, encoding="utf-8")
-    (tmp_path / "b.yaml").write_text(entry("    value: 55  # 说明见 problems\n"), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        reported("    value: 55  # 说明见 problems\n"), encoding="utf-8"
+    )
     code, diags = check_json(tmp_path, "--strict")
     assert code == 1 and [(d["code"], d["line"], d["column"]) for d in diags] == [("WZ201", 5, 12)]
 
 
 def test_noqa_silences_only_the_codes_it_names(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text(BEFORE, encoding="utf-8")
-    line = "  - {task: 4, value: 55, status: done}  # noqa: WZ201\n"
+    line = "  - {task: 4, value: 55, status: done, progress: x}  # noqa: WZ201\n"
     (tmp_path / "b.yaml").write_text(HEAD + line, encoding="utf-8")
     code, diags = check_json(tmp_path, "--strict")
     assert code == 1 and [(d["code"], d["line"], d["column"]) for d in diags] == [("WZ202", 4, 34)]
@@ -181,21 +190,23 @@ def test_noqa_silences_only_the_codes_it_names(tmp_path: Path) -> None:
 @pytest.mark.parametrize("comment", ["# noqa: WZ201,WZ202", "# NOQA：WZ202，WZ201", "# noqa"])
 def test_noqa_with_several_codes_or_bare(tmp_path: Path, comment: str) -> None:
     (tmp_path / "a.yaml").write_text(BEFORE, encoding="utf-8")
-    line = f"  - {{task: 4, value: 55, status: done}}  {comment}\n"
+    line = f"  - {{task: 4, value: 55, status: done, progress: x}}  {comment}\n"
     (tmp_path / "b.yaml").write_text(HEAD + line, encoding="utf-8")
     code, diags = check_json(tmp_path, "--strict")
     assert code == 0 and diags == []
 
 
 def test_noqa_does_not_hide_an_error(tmp_path: Path) -> None:
-    (tmp_path / "b.yaml").write_text(HEAD + "  - task: 404  # noqa\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        HEAD + "  - task: 404  # noqa\n    progress: x\n", encoding="utf-8"
+    )
     code, diags = check_json(tmp_path)
     assert code == 1 and [(d["code"], d["line"]) for d in diags] == [("WZ104", 4)]
 
 
 def test_noqa_is_honoured_by_status_too(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text(BEFORE, encoding="utf-8")
-    (tmp_path / "b.yaml").write_text(entry("    value: 55  # noqa: WZ201\n"), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(reported("    value: 55  # noqa: WZ201\n"), encoding="utf-8")
     import datetime as dt
 
     from wz_tasks.load import load_task_list
@@ -207,7 +218,7 @@ def test_noqa_is_honoured_by_status_too(tmp_path: Path) -> None:
 
 def test_noqa_survives_the_cache(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text(BEFORE, encoding="utf-8")
-    (tmp_path / "b.yaml").write_text(entry("    value: 55  # noqa: WZ201\n"), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(reported("    value: 55  # noqa: WZ201\n"), encoding="utf-8")
     env = {"WZ_TASKS_CACHE_DIR": str(tmp_path / "cache")}
     args = ["check", "--progress", str(tmp_path), *AS_OF, "--format", "json", "--strict"]
     for _ in range(2):
@@ -366,7 +377,7 @@ def test_locations_survive_json() -> None:
     doc = read_yaml(OK + "  - {task: 5, progress: x}\n")
     again = Spots.from_json(json.loads(json.dumps(doc.spots.to_json())))  # type: ignore[union-attr]
     assert again.tables() == doc.spots.tables()  # type: ignore[union-attr]
-    assert again.tables()[0][("entries", 1, "progress")] == (6, 25)
+    assert again.tables()[0][("entries", 1, "progress")] == (7, 25)
 
 
 @pytest.mark.parametrize(

@@ -102,22 +102,53 @@ def test_markdown_escape_keeps_structure() -> None:
 # --- in the commands' output -----------------------------------------------------------------
 
 
-def test_escape_sequence_in_progress_is_shown_not_run(folder: Path) -> None:
+def _measure(tmp_path: Path, measure: str) -> str:
+    """A task list whose task 4 reads `measure`: text `check` cannot reject (progress text with
+    control characters is an error, WZ126), shown by every view of task 4."""
+    tasks = tmp_path / "tasks"
+    shutil.copytree(TASKS, tasks)
+    path = tasks / "tasks.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "加快推进业主委员会组建,及时办理业主委员会备案手续。对不具备成立业主委员会的,探索成立环境和物业管理委员会。"
+    path.write_text(text.replace(old, json.dumps(measure), 1), "utf-8")
+    return str(tasks)
+
+
+def test_escape_sequence_in_progress_is_an_error_shown_not_run(folder: Path) -> None:
     _report(folder, "done\x1b[2J\x1b]0;title\x07")
     for name, text in _outputs(folder).items():
         assert "\x1b" not in text and "\x07" not in text, name
-    assert "\\x1b[2J" in run("show", "4", "--progress", str(folder), *AS_OF).stdout
+    out = run("check", "--progress", str(folder), *AS_OF).stdout
+    assert "WZ126" in out and "U+001B" in out
 
 
-def test_c1_csi_in_progress_is_shown_escaped(folder: Path) -> None:
-    _report(folder, "a\x9b31mb")
-    out = run("report", "-u", "盐池", "--progress", str(folder), *AS_OF, "-f", "markdown").stdout
+def test_escape_sequence_in_a_measure_is_shown_not_run(folder: Path, tmp_path: Path) -> None:
+    tasks = _measure(tmp_path, "done\x1b[2J\x1b]0;title\x07")
+    out = run("show", "4", "--tasks", tasks, "--progress", str(folder), *AS_OF).stdout
+    assert "\x1b" not in out and "\x07" not in out and "\\x1b[2J" in out
+
+
+def test_c1_csi_in_a_measure_is_shown_escaped(folder: Path, tmp_path: Path) -> None:
+    _report(folder, "已推进")
+    tasks = _measure(tmp_path, "a\x9b31mb")
+    out = run(
+        "report",
+        "-u",
+        "盐池",
+        "--tasks",
+        tasks,
+        "--progress",
+        str(folder),
+        *AS_OF,
+        "-f",
+        "markdown",
+    ).stdout
     assert "\x9b" not in out and "\\x9b31mb" in out
 
 
-def test_bidi_override_in_progress_is_shown_as_code_point(folder: Path) -> None:
-    _report(folder, "付款\u202e000,1\u202c元")
-    out = run("show", "4", "--progress", str(folder), *AS_OF).stdout
+def test_bidi_override_in_a_measure_is_shown_as_code_point(folder: Path, tmp_path: Path) -> None:
+    tasks = _measure(tmp_path, "付款\u202e000,1\u202c元")
+    out = run("show", "4", "--tasks", tasks, "--progress", str(folder), *AS_OF).stdout
     assert "\u202e" not in out and "\\u202e" in out
 
 
@@ -202,11 +233,11 @@ def test_unit_typed_on_the_command_line_is_echoed_escaped() -> None:
     assert "\x1b" not in result.stdout and "\\x1b]0;x\\x07" in result.stdout
 
 
-def test_json_keeps_what_people_wrote_exactly(folder: Path) -> None:
+def test_json_keeps_what_people_wrote_exactly(folder: Path, tmp_path: Path) -> None:
     text = "a\x1b[31m\u202eb\n::error::x"
-    _report(folder, text)
-    data = json.loads(run("show", "4", "--progress", str(folder), *AS_OF, "-f", "json").stdout)
-    assert [h["progress"] for h in data["history"]] == [text]
+    tasks = _measure(tmp_path, text)
+    args = ["show", "4", "--tasks", tasks, "--progress", str(folder), *AS_OF, "-f", "json"]
+    assert json.loads(run(*args).stdout)["measure"] == text
 
 
 def test_csv_shows_controls_escaped_and_formulas_neutralised(tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ class Period:
         return self.start <= day <= self.end
 
 
-def _start_of(every: str, day: dt.date) -> dt.date:
+def start_of(every: str, day: dt.date) -> dt.date:
     """The start of the period of this kind that holds `day`."""
     if every == "week":
         return day - dt.timedelta(days=day.isoweekday() - 1)
@@ -88,9 +88,9 @@ def periods(
 ) -> list[Period]:
     """Every period of this kind from the first whole one starting on or after `start` to the
     last one starting on or before `until`."""
-    first = _start_of(every, start)
+    first = start_of(every, start)
     if first < start:
-        first = _start_of(every, _end_of(every, first) + dt.timedelta(days=1))
+        first = start_of(every, _end_of(every, first) + dt.timedelta(days=1))
     if first > until:
         return []
     rule = (

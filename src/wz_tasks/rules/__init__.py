@@ -23,10 +23,15 @@ from wz_tasks.rules import (
     done_on_ongoing,
     duplicate_report,
     duplicate_task,
+    item_named,
+    period,
     progress_missing,
     ratio,
+    sign_off,
     text_characters,
+    unit_not_on_duty,
     unit_not_on_task,
+    unknown_duty,
     unknown_indicator,
     unknown_task,
     unknown_unit,
@@ -46,13 +51,19 @@ FILE_RULES: tuple[FileRule, ...] = (
     date_before_policy.check,
     date_in_future.check,
     text_characters.check,
+    sign_off.check,
 )
 # Rules on every entry, whatever its task.
 ANY_ENTRY_RULES: tuple[EntryRule, ...] = (progress_missing.check,)
 # An entry these reject (unknown task, second entry for a task) is checked no further.
-GATES: tuple[EntryRule, ...] = (unknown_task.check, duplicate_task.check)
-# Rules on an entry of a known task.
-ENTRY_RULES: tuple[EntryRule, ...] = (unit_not_on_task.check,)
+GATES: tuple[EntryRule, ...] = (
+    item_named.check,
+    unknown_task.check,
+    unknown_duty.check,
+    duplicate_task.check,
+)
+# Rules on an entry of a known task or duty.
+ENTRY_RULES: tuple[EntryRule, ...] = (unit_not_on_task.check, unit_not_on_duty.check, period.check)
 # Rules on an entry's figures, `status: done` and `done_on`: most entries have none of them
 # (text only), and skipping these for them keeps a city's check ~0.1 s faster (20,000 entries).
 CLAIM_RULES: tuple[EntryRule, ...] = (
@@ -70,10 +81,15 @@ MODULES = (
     date_before_policy,
     date_in_future,
     text_characters,
+    sign_off,
     progress_missing,
+    item_named,
     unknown_task,
+    unknown_duty,
     duplicate_task,
     unit_not_on_task,
+    unit_not_on_duty,
+    period,
     value_without_indicator,
     unknown_indicator,
     value_range,
@@ -117,17 +133,20 @@ def _file_rules(
     unit = resolved.name if resolved is not None and not resolved.is_group else None
     ctx = FileContext(tl, pr, unit, usable.date, as_of)
     out = [d for rule in FILE_RULES for d in rule(ctx)]
-    first: dict[int, int] = {}  # task -> index of its first entry
+    first: dict[tuple[str, object, str | None], int] = {}  # item and period -> its first entry
     for i, entry in usable.entries:
-        task = tl.tasks.get(entry.task)
-        ectx = EntryContext(ctx, i, entry, task, first.get(entry.task))
+        task = tl.tasks.get(entry.task) if entry.task is not None else None
+        duty = tl.duties.get(entry.duty) if entry.duty is not None else None
+        item = ("duty", entry.duty) if entry.duty is not None else ("task", entry.task)
+        key = (*item, entry.period)
+        ectx = EntryContext(ctx, i, entry, task, first.get(key), duty)
         for rule in ANY_ENTRY_RULES:
             out += rule(ectx)
         stopped = [d for gate in GATES for d in gate(ectx)]
         if stopped:
             out += stopped
             continue
-        first[entry.task] = i
+        first[key] = i
         for rule in ENTRY_RULES:
             out += rule(ectx)
         if _claims(entry):

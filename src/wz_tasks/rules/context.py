@@ -8,7 +8,7 @@ from typing import Any
 
 from wz_tasks.codes import Diagnostic
 from wz_tasks.load import ParsedReport
-from wz_tasks.models import Entry, Indicator, Task
+from wz_tasks.models import Duty, Entry, Indicator, Task
 from wz_tasks.tasklist import TaskList
 
 
@@ -42,13 +42,26 @@ class FileContext:
 
 @dataclass(slots=True)
 class EntryContext:
-    """One entry of a report, with its task (None when the task id is unknown)."""
+    """One entry of a report, with its task or duty (None when unknown or not named)."""
 
     file: FileContext
     i: int  # its index under entries:
     entry: Entry
     task: Task | None
-    first: int | None  # the index of an earlier entry for the same task, if any
+    first: int | None  # the index of an earlier entry for the same item (and period), if any
+    duty: Duty | None = None
+
+    @property
+    def item(self) -> dict[str, str]:
+        """What the entry is about, as messages name it: 任务 4 / 职责 县级主管部门-4."""
+        if self.entry.duty is not None:
+            return {"zh": f"职责 {self.entry.duty}", "en": f"duty {self.entry.duty}"}
+        return {"zh": f"任务 {self.entry.task}", "en": f"task {self.entry.task}"}
+
+    @property
+    def field(self) -> str:
+        """The field that names the item: task or duty."""
+        return "duty" if self.entry.duty is not None else "task"
 
     def at(
         self, code: str, params: dict[str, Any], *path: str | int, key: bool = False

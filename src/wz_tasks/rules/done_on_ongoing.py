@@ -22,6 +22,11 @@ IDS = ("WZ116",)
 
 
 def check(ctx: EntryContext) -> Iterator[Diagnostic]:
-    task = ctx.task
-    if task is not None and ctx.entry.status == "done" and not task.completes:
-        yield ctx.at("WZ116", {"task": task.id, "deadline": task.deadline_text}, "status")
+    task, duty = ctx.task, ctx.duty
+    if ctx.entry.status != "done":
+        return
+    if task is not None and not task.completes:
+        yield ctx.at("WZ116", {"item": ctx.item, "deadline": task.deadline_text}, "status")
+    elif duty is not None and duty.every is None:
+        deadline = {"zh": "长期职责", "en": "a standing duty"}
+        yield ctx.at("WZ116", {"item": ctx.item, "deadline": deadline}, "status")

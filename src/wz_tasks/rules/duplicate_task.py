@@ -1,4 +1,4 @@
-"""WZ120 duplicate-task: one entry per task in a file.
+"""WZ120 duplicate-task: one entry per task (or duty, and period) in a file.
 
 The second entry for a task is checked no further.
 
@@ -24,6 +24,6 @@ IDS = ("WZ120",)
 
 
 def check(ctx: EntryContext) -> Iterator[Diagnostic]:
-    if ctx.task is not None and ctx.first is not None:
-        first_line = ctx.file.pr.loc("entries", ctx.first, "task")[0]
-        yield ctx.at("WZ120", {"task": ctx.entry.task, "first": first_line}, "task")
+    if (ctx.task is not None or ctx.duty is not None) and ctx.first is not None:
+        first_line = ctx.file.pr.loc("entries", ctx.first)[0]
+        yield ctx.at("WZ120", {"item": ctx.item, "first": first_line}, ctx.field)

@@ -34,4 +34,4 @@ def check(ctx: EntryContext) -> Iterator[Diagnostic]:
         return
     if ctx.reported("progress"):
         return
-    yield ctx.at("WZ125", {"task": ctx.entry.task})
+    yield ctx.at("WZ125", {"item": ctx.item})

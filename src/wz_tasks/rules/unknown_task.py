@@ -22,7 +22,7 @@ IDS = ("WZ104",)
 
 
 def check(ctx: EntryContext) -> Iterator[Diagnostic]:
-    if ctx.task is None:
+    if ctx.entry.task is not None and ctx.task is None:
         ids = ctx.file.tl.tasks
         params = {"task": ctx.entry.task, "first": min(ids), "last": max(ids)}
         yield ctx.at("WZ104", params, "task")

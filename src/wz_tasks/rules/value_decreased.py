@@ -47,6 +47,8 @@ def check(tl: TaskList, reports: list[tuple[ParsedReport, str]]) -> Iterator[Dia
     for pr, unit in reports:
         assert pr.report is not None
         for i, entry in enumerate(pr.report.entries):
+            if entry.task is None:
+                continue  # a duty: no figures
             task = tl.tasks[entry.task]
             for ind in task.indicators:
                 v = indicator_value(task, ind, entry)

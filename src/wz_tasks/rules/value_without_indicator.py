@@ -24,8 +24,9 @@ FIGURES = ("value", "numerator", "denominator", "values")
 
 def check(ctx: EntryContext) -> Iterator[Diagnostic]:
     task = ctx.task
-    if task is None or task.indicators:
+    # A duty of Attachment 1 has no indicator; nor has a task with only a due date.
+    if ctx.duty is None and (task is None or task.indicators):
         return
     for f in FIGURES:
         if getattr(ctx.entry, f) is not None:
-            yield ctx.at("WZ111", {"task": task.id, "field": f}, f, key=True)
+            yield ctx.at("WZ111", {"item": ctx.item, "field": f}, f, key=True)
