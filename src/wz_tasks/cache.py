@@ -33,6 +33,7 @@ import tempfile
 import time
 import types
 import typing
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -366,6 +367,7 @@ class ParseCache:
 def task_list_record(tl: TaskList) -> dict[str, Any] | None:
     """A checked task list as plain data to store, or None if it cannot be said as data."""
     from wz_tasks.models import TaskListFile
+    from wz_tasks.tasklist import TaskList
 
     # What the task list was validated from: each field of the file's model, as the task list
     # holds it. A field the task list does not hold by the same name is not cached (correct, if
@@ -383,9 +385,22 @@ def task_list_record(tl: TaskList) -> dict[str, Any] | None:
         if value is None and name not in held:
             return None
         data[name] = value
-    dumped = TaskListFile.model_construct(**data).model_dump(mode="json")
+    try:
+        with warnings.catch_warnings():  # a field held in another shape is simply not cached
+            warnings.simplefilter("ignore")
+            dumped = TaskListFile.model_construct(**data).model_dump(mode="json")
+    except Exception:
+        return None
     locs = [[i, *loc] for i, loc in tl.task_locs.items()]
-    return {"data": dumped, "task_locs": locs, "key": tl.key}
+    record = {"data": dumped, "task_locs": locs, "key": tl.key}
+    # Stored only if it gives back this very task list, so the cache can never change one.
+    again = task_list_from_record(record, tl.source)
+    if again is None or again.registry.units != tl.registry.units:
+        return None
+    if again.registry.groups != tl.registry.groups:
+        return None
+    fields = [f.name for f in dataclasses.fields(TaskList) if f.init and f.name != "registry"]
+    return record if all(getattr(again, n) == getattr(tl, n) for n in fields) else None
 
 
 def task_list_from_record(record: Any, source: str) -> TaskList | None:
