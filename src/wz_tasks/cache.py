@@ -193,9 +193,19 @@ def _entry_in(entry: Any) -> Found | None:
     problems = fields["problems"]
     if type(problems) is not list or not all(type(p) is Problem for p in problems):
         return None
-    if type(fields["fatal"]) is not bool:
-        return None
+    hints = _doc_hints()
+    for name, value in fields.items():  # any other field: its declared type, checked strictly
+        if name not in ("value", "problems"):
+            try:
+                _built(hints[name], value)
+            except (_Unfit, LookupError, TypeError, ValueError):
+                return None
     return Document(_locs=None, _key_locs=None, **fields), blank, passed
+
+
+@functools.cache
+def _doc_hints() -> dict[str, Any]:
+    return typing.get_type_hints(Document)
 
 
 def _dumps(value: Any, fast: bool = False) -> bytes:
@@ -488,6 +498,8 @@ def _built(tp: Any, v: Any) -> Any:
         return float(v)
     if tp is dt.date and type(v) is str:
         return dt.date.fromisoformat(v)
+    if tp is dt.date and type(v) is dt.date:  # as the cache's own decoder gives it
+        return v
     if isinstance(tp, type) and hasattr(tp, "model_construct") and type(v) is dict:
         fields = typing.cast(Any, tp).model_fields
         if not v.keys() <= fields.keys():
