@@ -286,6 +286,25 @@ def test_a_task_list_from_the_cache_is_the_task_list_read(tmp_path: Path) -> Non
     assert cached.leads(cached.tasks[4]) == fresh.leads(fresh.tasks[4])
 
 
+def test_a_task_list_the_cache_cannot_give_back_exactly_is_not_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wz_tasks.load import load_task_list
+
+    rebuild = cache_module.task_list_from_record
+
+    def lossy(record: object, source: str) -> object:  # as if a field were dropped on the way
+        tl = rebuild(record, source)
+        if tl is not None:
+            tl.tasks.pop(max(tl.tasks))
+        return tl
+
+    monkeypatch.setattr(cache_module, "task_list_from_record", lossy)
+    fresh = load_task_list(None, ParseCache(tmp_path / "c"))
+    assert len(fresh.tasks) == 20
+    assert list((tmp_path / "c").rglob("object-*.json")) == []
+
+
 def test_dates_invalid_dates_and_problems_come_back_as_they_were(tmp_path: Path) -> None:
     text = OK.replace("date: 2025-12-20", "date: 2025-13-01") + "    done_on: 2025-12-01\n"
     ParseCache(tmp_path / "c")

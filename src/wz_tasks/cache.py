@@ -96,7 +96,7 @@ _DATE, _TUPLE, _MAP, _INVALID_DATE, _PROBLEM = "\0date", "\0tuple", "\0map", "\0
 _PROBLEM_FIELDS = tuple(f.name for f in dataclasses.fields(Problem))
 # What of a Document is data (its locations are left out: they are most of the size, and rarely
 # needed; `reparse` finds them again). A plain-data field added to Document is carried as it is.
-_DOC_FIELDS = tuple(
+_DOC_FIELDS = frozenset(
     f.name for f in dataclasses.fields(Document) if f.compare and not f.name.startswith("_")
 )
 
@@ -186,7 +186,7 @@ def _entry_in(entry: Any) -> Found | None:
     if type(entry) is not dict or entry.keys() != {"doc", "blank", "passed"}:
         return None
     fields, blank, passed = entry["doc"], entry["blank"], entry["passed"]
-    if type(fields) is not dict or fields.keys() != set(_DOC_FIELDS) or type(blank) is not bool:
+    if type(fields) is not dict or fields.keys() != _DOC_FIELDS or type(blank) is not bool:
         return None
     if type(passed) is not dict or not all(type(v) is str for v in passed.values()):
         return None
