@@ -182,6 +182,9 @@ COMMANDS = [
     STATUS,
     ["check", "--progress", str(SAMPLE), "--as-of", "2026-11-27", "--format", "json"],
     ["units", "--format", "json"],
+    ["tasks", "--format", "json"],
+    ["schema"],
+    ["report", "--unit", "盐池县", "--progress", str(SAMPLE), "--as-of", "2026-11-27"],
 ]
 
 
