@@ -600,13 +600,16 @@ def load_task_list(path: Path | None = None, cache: ParseCache | None = None) ->
         except Refused as exc:
             raise TaskListError([Diagnostic(name, 1, 1, "WZ011", {"reason": exc.reason})]) from None
     key = b"task-list\0" + b"\0".join(n.encode() + b"\0" + raw for n, raw in sources)
-    found = cache.load(key) if cache is not None else None
-    if isinstance(found, TaskList):
-        return found
+    if cache is not None:
+        from wz_tasks.cache import task_list_from_record, task_list_record
+
+        found = task_list_from_record(cache.load(key), shown)
+        if found is not None:
+            return found
     task_list = _task_list_from(sources, shown)
     task_list.key = hashlib.blake2b(key, digest_size=16).hexdigest()
-    if cache is not None:
-        cache.store(key, task_list)
+    if cache is not None and (record := task_list_record(task_list)) is not None:
+        cache.store(key, record)
     return task_list
 
 
