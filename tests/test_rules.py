@@ -792,3 +792,85 @@ def test_the_readme_example_progress_file_passes(tl: TaskList) -> None:
     readme = (TASKS.parent / "README.md").read_text(encoding="utf-8")
     block = readme.split("## Progress files\n\n```yaml\n", 1)[1].split("```", 1)[0]
     assert codes(tl, block) == []
+
+
+# --- Attachment 1 duties, periods and sign-offs (SPEC §10.1, §10.2, §10.4) ------------------------
+
+
+def test_a_county_reports_a_duty_for_its_area(tl: TaskList) -> None:
+    text = HEAD + "  - duty: 县级主管部门-4\n    period: 2025-Q4\n    status: done\n" + DONE
+    assert findings(tl, text) == []
+
+
+def test_a_standing_duty_is_never_done(tl: TaskList) -> None:
+    text = HEAD + "  - duty: 县级主管部门-1\n    status: done\n" + DONE
+    assert [(c, m) for _, _, c, m in findings(tl, text)] == [
+        (
+            "WZ116",
+            "职责 县级主管部门-1 是长期任务(长期职责),没有“完成”状态。请写 status: in_progress 并说明进展",
+        )
+    ]
+
+
+def test_a_duty_has_no_figures(tl: TaskList) -> None:
+    text = HEAD + "  - duty: 县级主管部门-4\n    value: 3\n" + DONE
+    assert [c for _, _, c, _ in findings(tl, text)] == ["WZ111"]
+
+
+def test_unknown_duty_suggests_the_units_own_keys(tl: TaskList) -> None:
+    text = HEAD + "  - duty: 县级主管部门-40\n" + DONE
+    [(line, col, code, message)] = findings(tl, text)
+    assert (line, col, code) == (4, 11, "WZ130")
+    assert message.startswith("没有编号为 县级主管部门-40 的职责。是不是 县级主管部门-4")
+
+
+def test_the_same_duty_twice_is_fine_for_two_periods_not_for_one(tl: TaskList) -> None:
+    two = "  - duty: 县级主管部门-4\n    period: 2025-Q3\n" + DONE
+    two += "  - duty: 县级主管部门-4\n    period: 2025-Q4\n" + DONE
+    assert findings(tl, HEAD + two) == []
+    same = two.replace("2025-Q3", "2025-Q4")
+    assert [(line, code) for line, _, code, _ in findings(tl, HEAD + same)] == [(7, "WZ120")]
+
+
+def test_period_on_a_measure_that_does_not_repeat(tl: TaskList) -> None:
+    text = HEAD + "  - task: 5\n    period: 2025-Q4\n" + DONE
+    [(_, _, code, message)] = findings(tl, text)
+    assert code == "WZ133" and "不是周期性的" in message
+
+
+def test_period_of_another_rhythm_names_the_right_label(tl: TaskList) -> None:
+    text = HEAD + "  - duty: 县级主管部门-4\n    period: 2025-12\n" + DONE
+    [(_, _, code, message)] = findings(tl, text)
+    assert code == "WZ133" and "每季度" in message and "如 2025-Q4" in message
+
+
+SIGN = "unit: 市住建局\ndate: 2026-01-10\nsign_off:\n"
+
+
+def test_a_sign_off_file_of_the_supervising_unit_passes(tl: TaskList) -> None:
+    text = SIGN + "  - {task: 7, unit: 市住建局, date: 2026-01-10, note: 经核查已完成}\n"
+    text += "  - {duty: 县级主管部门-4, unit: 盐池县, date: 2026-01-09}\n"
+    assert findings(tl, text) == []
+
+
+@pytest.mark.parametrize(
+    ("item", "why"),
+    [
+        (
+            "{task: 7, duty: 市住建局-1, unit: 市住建局, date: 2026-01-10}",
+            "请写 task 或 duty 中的一个",
+        ),
+        ("{task: 7, unit: 盐迟县, date: 2026-01-10}", "未知单位 盐迟县"),
+        ("{task: 70, unit: 市住建局, date: 2026-01-10}", "没有任务 70"),
+        ("{duty: 市住建局-99, unit: 市住建局, date: 2026-01-10}", "没有职责 市住建局-99"),
+        (
+            "{duty: 市住建局-5, unit: 盐池县, date: 2026-01-10}",
+            "盐池县人民政府 不负责职责 市住建局-5",
+        ),
+    ],
+)
+def test_a_sign_off_names_one_item_its_unit_is_accountable_for(
+    tl: TaskList, item: str, why: str
+) -> None:
+    [(line, col, code, message)] = findings(tl, SIGN + f"  - {item}\n")
+    assert (line, col, code) == (4, 5, "WZ136") and message == f"销号的这一项有误:{why}"

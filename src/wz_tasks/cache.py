@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wz_tasks import __version__
-from wz_tasks.yamlsafe import Document, InvalidDate, Problem
+from wz_tasks.yamlsafe import Document, InvalidDate, Problem, Spots
 
 if TYPE_CHECKING:
     from wz_tasks.tasklist import TaskList
@@ -177,7 +177,11 @@ def _entry_out(entry: dict[str, Any]) -> dict[str, Any]:
         # would write as plain text: tag it all by hand. A clean one goes to the encoder as it is.
         name: value if name == "value" and not doc["problems"] else _tagged(value)
         for name, value in doc.items()
+        if name != "spots"
     }
+    # Locations are compact numbers with their own plain-JSON form (base64 and a key list).
+    spots = doc.get("spots")
+    fields["spots"] = spots.to_json() if isinstance(spots, Spots) else spots  # or as read
     return {"doc": fields, "blank": entry["blank"], "passed": entry["passed"]}
 
 
@@ -195,12 +199,18 @@ def _entry_in(entry: Any) -> Found | None:
         return None
     hints = _doc_hints()
     for name, value in fields.items():  # any other field: its declared type, checked strictly
-        if name not in ("value", "problems"):
+        if name not in ("value", "problems", "spots"):
             try:
                 _built(hints[name], value)
             except (_Unfit, LookupError, TypeError, ValueError):
                 return None
-    return Document(_locs=None, _key_locs=None, **fields), blank, passed
+    built = dict(fields)
+    if fields["spots"] is not None and not isinstance(fields["spots"], Spots):  # as read
+        try:
+            built["spots"] = Spots.from_json(fields["spots"])
+        except ValueError:  # damaged: no locations, so parse afresh
+            return None
+    return Document(**built), blank, passed
 
 
 @functools.cache
@@ -388,6 +398,7 @@ def task_list_record(tl: TaskList) -> dict[str, Any] | None:
         "units": list(tl.registry.units.values()),
         "groups": list(tl.registry.groups.values()),
         "tasks": list(tl.tasks.values()),
+        "duties": list(tl.duties.values()),
     }
     data: dict[str, Any] = {}
     for name in TaskListFile.model_fields:
