@@ -175,12 +175,13 @@ def task_list(tasks: Path | None, lang: str, no_cache: bool = False) -> Any:
 
 
 def progress_paths(given: list[Path] | None) -> list[Path] | None:
-    """`--progress`, else WZ_TASKS_PROGRESS split on the path separator (empty parts ignored)."""
+    """`--progress`, else WZ_TASKS_PROGRESS split on the path separator (empty parts ignored),
+    else the config file's `progress` (SPEC §13)."""
     if given:
         return given
     env = os.environ.get("WZ_TASKS_PROGRESS", "")
     paths = [Path(p) for p in env.split(os.pathsep) if p.strip()]
-    return paths or None
+    return paths or config().progress
 
 
 def workspace(
@@ -198,6 +199,7 @@ def workspace(
 
     progress = progress_paths(progress)
     cache = cache or enabled(no_cache, progress)
+    kwargs.setdefault("ignore", config().ignore)
     try:
         ws, default_missing = open_workspace(tl, progress, as_of, cache=cache, **kwargs)
     except MissingPath as exc:
@@ -227,6 +229,50 @@ def resolve_unit(tl: Any, name: str, lang: str) -> str:
         members = "、".join(resolved.members)
         usage(t("err.group", lang, name=resolved.name, members=members), "--unit")
     return str(resolved.name)
+
+
+# --- the config file (SPEC §13) --------------------------------------------------------------
+
+# Commands that read no data, so a broken config file does not stand in their way.
+WITHOUT_CONFIG = frozenset({"init"})
+
+
+def config() -> Any:
+    """The config file in effect for this run (an empty one when there is none)."""
+    from wz_tasks import config
+
+    return config.ACTIVE
+
+
+def read_config(command: str | None, lang: str) -> None:
+    """Find and read the config file for `command`; a file that cannot be used is exit 2."""
+    from wz_tasks import config
+
+    config.ACTIVE = config.Config()
+    if command in WITHOUT_CONFIG:
+        return
+    try:
+        config.ACTIVE = config.discover()
+    except config.ConfigError as exc:
+        from wz_tasks.render.diagnostics import text_line
+
+        for d in exc.diagnostics:
+            err(text_line(d, lang))
+        done(2)
+
+
+def config_defaults(lang: str | None) -> dict[str, Any]:
+    """Option defaults from the config file, for click's default_map: below the command line
+    and the environment, above the built-in defaults. `lang`: given to `wz-tasks --lang`."""
+    c = config()
+    found = {
+        "tasks": str(c.tasks) if c.tasks is not None else None,
+        "lang": lang or c.lang,
+        "soon": c.due_soon_days,
+        "fail_on": c.fail_on,
+        "strict": c.strict,
+    }
+    return {k: v for k, v in found.items() if v is not None}
 
 
 # --- writing ---------------------------------------------------------------------------------
