@@ -46,9 +46,14 @@ def check(
         typer.Option("--format", "-f", show_default=False, help=h("help.check_format")),
     ] = None,
     fail_on: Annotated[
-        str | None, typer.Option("--fail-on", metavar="STATUS", help=h("help.fail_on"))
+        str | None,
+        typer.Option(
+            "--fail-on", envvar="WZ_TASKS_FAIL_ON", metavar="STATUS", help=h("help.fail_on")
+        ),
     ] = None,
-    strict: Annotated[bool, typer.Option("--strict/--no-strict", help=h("help.strict"))] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict/--no-strict", envvar="WZ_TASKS_STRICT", help=h("help.strict"))
+    ] = False,
 ) -> None:
     from wz_tasks.load import discover, read_report
     from wz_tasks.render.results import CheckResult
