@@ -231,6 +231,9 @@ def test_bad_config_message_in_english(repo: Path) -> None:
 def test_help_does_not_read_the_config(repo: Path) -> None:
     config(repo, "lang: [en\n")
     assert run("--help").exit_code == 0
+    shown = run("check", "--help")
+    assert shown.exit_code == 0
+    assert "WZ001" not in shown.output
 
 
 def test_empty_config_is_fine(repo: Path) -> None:

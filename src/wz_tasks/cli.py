@@ -60,15 +60,13 @@ def _root(
     given = ctx.get_parameter_source("lang")
     root_lang = lang if given is not None and given.name != "DEFAULT" else None
     read_config(ctx.invoked_subcommand, lang_of(lang) if root_lang else HELP_LANG)
-    defaults = config_defaults(root_lang)
-    ctx.default_map = {name: dict(defaults) for name in _command_names()}
+    commands = getattr(ctx.command, "commands", {})
+    ctx.default_map = {
+        name: config_defaults(command.params, root_lang) for name, command in commands.items()
+    }
 
 
 _root.__doc__ = h("help.app")
-
-
-def _command_names() -> list[str]:
-    return [c.name or "" for c in app.registered_commands]
 
 
 def _quiet_exit_on_closed_stdout() -> None:

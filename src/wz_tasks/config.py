@@ -38,7 +38,8 @@ class Config:
     ignore: frozenset[str] = field(default_factory=frozenset)
 
 
-ACTIVE = Config()  # the config of the running command, set once per run by the root command
+# The config of the running command; None until it is first needed (commands/options.py)
+ACTIVE: Config | None = None
 
 
 class ConfigError(Exception):

@@ -235,44 +235,76 @@ def resolve_unit(tl: Any, name: str, lang: str) -> str:
 
 # Commands that read no data, so a broken config file does not stand in their way.
 WITHOUT_CONFIG = frozenset({"init"})
+_message_lang = [HELP_LANG]
 
 
 def config() -> Any:
-    """The config file in effect for this run (an empty one when there is none)."""
+    """The config file in effect for this run (an empty one when there is none), read the
+    first time a command asks for it: `wz-tasks COMMAND --help` never does."""
     from wz_tasks import config
 
+    if config.ACTIVE is None:
+        config.ACTIVE = config.Config()
+        try:
+            config.ACTIVE = config.discover()
+        except config.ConfigError as exc:
+            from wz_tasks.render.diagnostics import text_line
+
+            for d in exc.diagnostics:
+                err(text_line(d, _message_lang[0]))
+            done(2)
     return config.ACTIVE
 
 
 def read_config(command: str | None, lang: str) -> None:
-    """Find and read the config file for `command`; a file that cannot be used is exit 2."""
+    """Start a run of `command`: its config file is read when first needed; a file that
+    cannot be used is then exit 2, with its messages in `lang`."""
     from wz_tasks import config
 
-    config.ACTIVE = config.Config()
-    if command in WITHOUT_CONFIG:
-        return
-    try:
-        config.ACTIVE = config.discover()
-    except config.ConfigError as exc:
-        from wz_tasks.render.diagnostics import text_line
-
-        for d in exc.diagnostics:
-            err(text_line(d, lang))
-        done(2)
+    config.ACTIVE = config.Config() if command in WITHOUT_CONFIG else None
+    _message_lang[0] = lang
 
 
-def config_defaults(lang: str | None) -> dict[str, Any]:
-    """Option defaults from the config file, for click's default_map: below the command line
-    and the environment, above the built-in defaults. `lang`: given to `wz-tasks --lang`."""
-    c = config()
-    found = {
-        "tasks": str(c.tasks) if c.tasks is not None else None,
-        "lang": lang or c.lang,
-        "soon": c.due_soon_days,
-        "fail_on": c.fail_on,
-        "strict": c.strict,
-    }
-    return {k: v for k, v in found.items() if v is not None}
+class _FromConfig:
+    """A default_map entry: the config file's value of `key`, else the option's own `default`,
+    looked up only when click needs it (the option was not given). Help shows `default`
+    without reading the file."""
+
+    def __init__(self, key: str, default: Any = None) -> None:
+        self.key, self.default = key, default
+
+    def __call__(self) -> Any:
+        value = getattr(config(), self.key)
+        if value is None:
+            return self.default
+        return str(value) if isinstance(value, Path) else value
+
+    def __str__(self) -> str:
+        return "" if self.default is None else str(self.default)
+
+
+# option name: config key (SPEC §13)
+FROM_CONFIG = {
+    "tasks": "tasks",
+    "lang": "lang",
+    "soon": "due_soon_days",
+    "fail_on": "fail_on",
+    "strict": "strict",
+}
+
+
+def config_defaults(params: Any, lang: str | None) -> dict[str, Any]:
+    """A command's option defaults from the config file, for click's default_map: below the
+    command line and the environment, above each option's own default. `params`: the
+    command's click parameters; `lang`: given to `wz-tasks --lang`."""
+    found: dict[str, Any] = {}
+    for p in params:
+        key = FROM_CONFIG.get(p.name or "")
+        if key is not None:
+            found[p.name] = _FromConfig(key, p.default)
+    if lang is not None and "lang" in found:
+        found["lang"] = lang
+    return found
 
 
 # --- writing ---------------------------------------------------------------------------------
