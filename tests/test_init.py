@@ -78,6 +78,14 @@ def test_init_tasks_option_that_does_not_exist_is_a_usage_error(tmp_path: Path) 
     assert not (tmp_path / "data").exists()
 
 
+def test_init_tasks_option_that_does_not_load_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = init(str(tmp_path / "data"), "--tasks", str(tmp_path / "empty"))
+    assert result.exit_code == 2
+    assert "error[WZ403]" in result.stderr
+    assert not (tmp_path / "data").exists()
+
+
 def test_init_defaults_to_the_current_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

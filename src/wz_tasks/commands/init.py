@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from wz_tasks.commands.options import LangOpt, done, err, h, lang_of, usage
+from wz_tasks.commands.options import LangOpt, done, err, h, lang_of, task_list, usage
 from wz_tasks.labels import t
 
 CONFIG = """\
@@ -153,6 +153,7 @@ def _tasks_entry(tasks: Path | None, target: Path, lang: str) -> tuple[str, str]
         return "# tasks: tasks/", EMBEDDED_NOTE
     if not tasks.exists():
         usage(t("err.no_path", lang, path=str(tasks)), "--tasks")
+    task_list(tasks, lang)  # a task list that does not load is exit 2 here, not in every command
     if tasks.is_absolute():
         shown = tasks.as_posix()
     else:
