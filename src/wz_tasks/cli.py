@@ -15,10 +15,17 @@ from typing import Annotated
 import typer
 
 from wz_tasks import __version__
-from wz_tasks.commands import check, new_report, report, schema, show, status, tasks, units
-from wz_tasks.commands.options import LangOpt, h
+from wz_tasks.commands import check, init, new_report, report, schema, show, status, tasks, units
+from wz_tasks.commands.options import (
+    HELP_LANG,
+    LangOpt,
+    config_defaults,
+    h,
+    lang_of,
+    read_config,
+)
 
-COMMANDS = (status, report, check, tasks, show, units, schema, new_report)
+COMMANDS = (status, report, check, tasks, show, units, schema, new_report, init)
 
 app = typer.Typer(
     name="wz-tasks",
@@ -48,15 +55,18 @@ def _root(
     lang: LangOpt = "zh",
 ) -> None:
     # `wz-tasks --lang en status` means the same as `wz-tasks status --lang en` (the help's
-    # language was already chosen from the command line before the app was built)
-    ctx.default_map = {name: {"lang": lang} for name in _command_names()}
+    # language was already chosen from the command line before the app was built); the config
+    # file (SPEC §13) gives the defaults below the command line and the environment
+    given = ctx.get_parameter_source("lang")
+    root_lang = lang if given is not None and given.name != "DEFAULT" else None
+    read_config(ctx.invoked_subcommand, lang_of(lang) if root_lang else HELP_LANG)
+    commands = getattr(ctx.command, "commands", {})
+    ctx.default_map = {
+        name: config_defaults(command.params, root_lang) for name, command in commands.items()
+    }
 
 
 _root.__doc__ = h("help.app")
-
-
-def _command_names() -> list[str]:
-    return [c.name or "" for c in app.registered_commands]
 
 
 def _quiet_exit_on_closed_stdout() -> None:

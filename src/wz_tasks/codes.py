@@ -632,3 +632,55 @@ class Diagnostic:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)
+
+
+# --- the config file .wz-tasks.yaml (SPEC §13; a usage error, exit 2) ---------------------------
+CODES.update(
+    {
+        c.code: c
+        for c in [
+            Code(
+                "WZ080",
+                "config-unreadable",
+                "error",
+                "无法读取配置文件 {path}({reason})",
+                "cannot read the config file {path} ({reason})",
+            ),
+            Code(
+                "WZ081",
+                "config-wrong-type",
+                "error",
+                "配置项 {key} 的值不对:应当是{want}",
+                "config key {key}: the value should be {want}",
+            ),
+            Code(
+                "WZ082",
+                "config-no-path",
+                "error",
+                "配置项 {key}:没有这个文件或文件夹 {path}(相对于配置文件所在的文件夹)",
+                "config key {key}: no such file or folder {path} (relative to the config file's folder)",
+            ),
+            Code(
+                "WZ083",
+                "config-unknown-key",
+                "error",
+                "未知配置项 {key}。{hint}",
+                "unknown config key {key}. {hint}",
+            ),
+            Code(
+                "WZ084",
+                "config-unknown-code",
+                "error",
+                "ignore 中的 {code} 不是 wz-tasks 的警告代码(如 WZ201)",
+                "{code} in ignore is not a wz-tasks warning code (such as WZ201)",
+            ),
+            Code(
+                "WZ085",
+                "config-ignore-error",
+                "error",
+                "{code} 是错误,不能忽略(ignore 只能忽略警告;有错误的文件不计入统计,必须改正)",
+                "{code} is an error and cannot be ignored (ignore silences warnings only; a file with an error is not counted)",
+            ),
+        ]
+    }
+)

@@ -305,3 +305,33 @@ def t(key: str, lang: str, **params: Any) -> str:
     zh, en = _LABELS[key]
     text = en if lang == "en" else zh
     return text.format(**params) if params else text
+
+
+# `wz-tasks init` (SPEC §12)
+_LABELS.update(
+    {
+        "cmd.init": (
+            "新建进度报送数据仓库:progress/、配置文件、pre-commit 检查、CI 和说明;不覆盖已有文件。",
+            "Make a data repository: progress/, config file, pre-commit hook, CI and a README; "
+            "never overwrites.",
+        ),
+        "help.init_dir": (
+            "在哪个文件夹里建立(默认当前文件夹)。",
+            "The folder to set up (default: the current folder).",
+        ),
+        "help.init_tasks": (
+            "使用这个任务清单(写入配置文件);不写则用内置任务清单。",
+            "Use this task list (written into the config file); default: the built-in one.",
+        ),
+        "init.created": ("已创建 {path}", "created {path}"),
+        "init.kept": ("{path} 已存在,保留不动", "{path} exists; kept as it is"),
+        "init.cannot_write": (
+            "{path}:无法写入({reason})。",
+            "{path}: cannot write ({reason}).",
+        ),
+        "init.next": (
+            "下一步:wz-tasks new-report --unit 单位名称,填好后 wz-tasks check,再提交。",
+            "Next: wz-tasks new-report --unit UNIT, fill it in, wz-tasks check, then commit.",
+        ),
+    }
+)

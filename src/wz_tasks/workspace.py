@@ -100,17 +100,19 @@ def open_workspace(
     future_is_error: bool = False,
     extra: Sequence[ParsedReport] = (),
     cache: ParseCache | None = None,
+    ignore: frozenset[str] = frozenset(),
 ) -> tuple[Workspace, bool]:
     """Read and check the progress files against the task list. Raises MissingPath.
 
     `extra`: files named on the command line (`check FILE`), read beside the progress path.
+    `ignore`: warning codes the config file silences everywhere (SPEC §13), as `# noqa` does.
     """
     paths, defaulted = progress_paths(progress)
     # Files named on the command line keep the spelling the user gave them.
     named = {identity(p.path) for p in extra}
     context, default_missing = read_progress(paths, defaulted, cache, named)
     parsed = [*extra, *context]
-    checked = acknowledged(check_reports(task_list, parsed, as_of, future_is_error), parsed)
+    checked = acknowledged(check_reports(task_list, parsed, as_of, future_is_error), parsed, ignore)
     if cache is not None:
         if any(p.learned for p in parsed):
             cache.learned()
@@ -118,18 +120,25 @@ def open_workspace(
     return Workspace(task_list, checked, [p.path for p in parsed]), default_missing
 
 
-def acknowledged(checked: Checked, parsed: Sequence[ParsedReport]) -> Checked:
+def acknowledged(
+    checked: Checked, parsed: Sequence[ParsedReport], ignore: frozenset[str] = frozenset()
+) -> Checked:
     """Drop the warnings a `# noqa` comment on their line acknowledges (`# noqa: WZ201,WZ202`
-    those codes, a bare `# noqa` every code): the one place check, status and report share.
+    those codes, a bare `# noqa` every code), and those whose code is in `ignore` (the config
+    file's): the one place check, status and report share.
 
     Errors stay: a file with an error is not counted, and that must never go unsaid."""
     noqa = {pr.path: pr.doc.noqa for pr in parsed if pr.doc is not None and pr.doc.noqa}
-    if not noqa:
+    if not noqa and not ignore:
         return checked
 
     def kept(d: Diagnostic) -> bool:
+        if d.severity == "error":
+            return True
+        if d.code in ignore:
+            return False
         codes = noqa.get(d.path, {}).get(d.line)
-        return codes is None or d.severity == "error" or (bool(codes) and d.code not in codes)
+        return codes is None or (bool(codes) and d.code not in codes)
 
     checked.diagnostics = [d for d in checked.diagnostics if kept(d)]
     checked.invalid = {

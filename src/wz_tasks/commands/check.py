@@ -16,6 +16,7 @@ from wz_tasks.commands.options import (
     NoCacheOpt,
     ProgressOpt,
     TasksOpt,
+    config,
     date_of,
     done,
     emit,
@@ -45,9 +46,14 @@ def check(
         typer.Option("--format", "-f", show_default=False, help=h("help.check_format")),
     ] = None,
     fail_on: Annotated[
-        str | None, typer.Option("--fail-on", metavar="STATUS", help=h("help.fail_on"))
+        str | None,
+        typer.Option(
+            "--fail-on", envvar="WZ_TASKS_FAIL_ON", metavar="STATUS", help=h("help.fail_on")
+        ),
     ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help=h("help.strict"))] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict/--no-strict", envvar="WZ_TASKS_STRICT", help=h("help.strict"))
+    ] = False,
 ) -> None:
     from wz_tasks.load import discover, read_report
     from wz_tasks.render.results import CheckResult
@@ -121,7 +127,8 @@ def status_findings(ws: Any, day: dt.date, fail_on: str, folder: str) -> list[An
 
     worst_allowed = STATUS_CHOICES.index(fail_on)
     out = []
-    for r in evaluate(ws.task_list, ws.checked.submissions, day).tasks:
+    window = config().due_soon_days  # the config file's due-soon window (SPEC §13)
+    for r in evaluate(ws.task_list, ws.checked.submissions, day, window).tasks:
         for u in r.units:
             if STATUS_CHOICES.index(u.status) > worst_allowed:
                 continue

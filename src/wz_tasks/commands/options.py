@@ -175,12 +175,13 @@ def task_list(tasks: Path | None, lang: str, no_cache: bool = False) -> Any:
 
 
 def progress_paths(given: list[Path] | None) -> list[Path] | None:
-    """`--progress`, else WZ_TASKS_PROGRESS split on the path separator (empty parts ignored)."""
+    """`--progress`, else WZ_TASKS_PROGRESS split on the path separator (empty parts ignored),
+    else the config file's `progress` (SPEC §13)."""
     if given:
         return given
     env = os.environ.get("WZ_TASKS_PROGRESS", "")
     paths = [Path(p) for p in env.split(os.pathsep) if p.strip()]
-    return paths or None
+    return paths or config().progress
 
 
 def workspace(
@@ -198,6 +199,7 @@ def workspace(
 
     progress = progress_paths(progress)
     cache = cache or enabled(no_cache, progress)
+    kwargs.setdefault("ignore", config().ignore)
     try:
         ws, default_missing = open_workspace(tl, progress, as_of, cache=cache, **kwargs)
     except MissingPath as exc:
@@ -227,6 +229,82 @@ def resolve_unit(tl: Any, name: str, lang: str) -> str:
         members = "、".join(resolved.members)
         usage(t("err.group", lang, name=resolved.name, members=members), "--unit")
     return str(resolved.name)
+
+
+# --- the config file (SPEC §13) --------------------------------------------------------------
+
+# Commands that read no data, so a broken config file does not stand in their way.
+WITHOUT_CONFIG = frozenset({"init"})
+_message_lang = [HELP_LANG]
+
+
+def config() -> Any:
+    """The config file in effect for this run (an empty one when there is none), read the
+    first time a command asks for it: `wz-tasks COMMAND --help` never does."""
+    from wz_tasks import config
+
+    if config.ACTIVE is None:
+        config.ACTIVE = config.Config()
+        try:
+            config.ACTIVE = config.discover()
+        except config.ConfigError as exc:
+            from wz_tasks.render.diagnostics import text_line
+
+            for d in exc.diagnostics:
+                err(text_line(d, _message_lang[0]))
+            done(2)
+    return config.ACTIVE
+
+
+def read_config(command: str | None, lang: str) -> None:
+    """Start a run of `command`: its config file is read when first needed; a file that
+    cannot be used is then exit 2, with its messages in `lang`."""
+    from wz_tasks import config
+
+    config.ACTIVE = config.Config() if command in WITHOUT_CONFIG else None
+    _message_lang[0] = lang
+
+
+class _FromConfig:
+    """A default_map entry: the config file's value of `key`, else the option's own `default`,
+    looked up only when click needs it (the option was not given). Help shows `default`
+    without reading the file."""
+
+    def __init__(self, key: str, default: Any = None) -> None:
+        self.key, self.default = key, default
+
+    def __call__(self) -> Any:
+        value = getattr(config(), self.key)
+        if value is None:
+            return self.default
+        return str(value) if isinstance(value, Path) else value
+
+    def __str__(self) -> str:
+        return "" if self.default is None else str(self.default)
+
+
+# option name: config key (SPEC §13)
+FROM_CONFIG = {
+    "tasks": "tasks",
+    "lang": "lang",
+    "soon": "due_soon_days",
+    "fail_on": "fail_on",
+    "strict": "strict",
+}
+
+
+def config_defaults(params: Any, lang: str | None) -> dict[str, Any]:
+    """A command's option defaults from the config file, for click's default_map: below the
+    command line and the environment, above each option's own default. `params`: the
+    command's click parameters; `lang`: given to `wz-tasks --lang`."""
+    found: dict[str, Any] = {}
+    for p in params:
+        key = FROM_CONFIG.get(p.name or "")
+        if key is not None:
+            found[p.name] = _FromConfig(key, p.default)
+    if lang is not None and "lang" in found:
+        found["lang"] = lang
+    return found
 
 
 # --- writing ---------------------------------------------------------------------------------
