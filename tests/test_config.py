@@ -141,7 +141,8 @@ def test_fail_on_from_the_config_fails_the_check(repo: Path) -> None:
 
 def test_strict_from_the_config_and_no_strict_beats_it(repo: Path) -> None:
     (repo / "a" / "z.yaml").write_text(  # done, below the final target: a warning (WZ202)
-        "unit: 盐池县\ndate: 2026-11-21\nentries:\n  - task: 4\n    value: 79\n    status: done\n",
+        "unit: 盐池县\ndate: 2026-11-21\nentries:\n  - task: 4\n    value: 79\n    status: done\n"
+        "    progress: 已推进\n",
         encoding="utf-8",
     )
     config(repo, "progress: a\nstrict: true\n")
@@ -164,7 +165,8 @@ def test_due_soon_days_is_the_soon_window(repo: Path) -> None:
 
 def test_ignore_silences_warnings_everywhere(repo: Path) -> None:
     (repo / "a" / "z.yaml").write_text(
-        "unit: 盐池县\ndate: 2026-11-21\nentries:\n  - task: 4\n    value: 79\n    status: done\n",
+        "unit: 盐池县\ndate: 2026-11-21\nentries:\n  - task: 4\n    value: 79\n    status: done\n"
+        "    progress: 已推进\n",
         encoding="utf-8",
     )
     config(repo, "progress: a\n")
