@@ -15,10 +15,25 @@ from typing import Annotated
 import typer
 
 from wz_tasks import __version__
-from wz_tasks.commands import check, new_report, report, schema, show, status, tasks, units
+from wz_tasks.commands import (
+    bulletin,
+    calendar,
+    check,
+    import_tasks,
+    new_report,
+    remind,
+    report,
+    schema,
+    score,
+    show,
+    status,
+    tasks,
+    units,
+)
 from wz_tasks.commands.options import LangOpt, h
 
 COMMANDS = (status, report, check, tasks, show, units, schema, new_report)
+COMMANDS += (remind, score, calendar, bulletin, import_tasks)
 
 app = typer.Typer(
     name="wz-tasks",

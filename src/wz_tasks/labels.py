@@ -289,6 +289,171 @@ _LABELS: dict[str, tuple[str, str]] = {
         "为一个单位生成新的进度报送文件,预填其任务和最新数值。",
         "Write a new progress file for a unit, pre-filled with its measures and newest values.",
     ),
+    # --- supervision commands: remind, score, calendar, bulletin, import-tasks (round 2) ---
+    "cmd.remind": (
+        "催报:哪个单位欠报什么、何时到期(报送到期或逾期、时限临近或已过)。",
+        "Reminders: who owes what by when (reports due or late, deadlines near or passed).",
+    ),
+    "cmd.score": (
+        "按政策中的评分规则给各牵头单位打分并排名。",
+        "Score and rank the lead units by the policy's scoring rules.",
+    ),
+    "cmd.calendar": (
+        "导出 iCalendar 日历(.ics):到期日、节点目标、定期职责和报送日期。",
+        "Export an iCalendar file (.ics): deadlines, milestones, recurring duties, report dates.",
+    ),
+    "cmd.bulletin": (
+        "生成督查通报(HTML、Word、Markdown 或 JSON)。",
+        "Write the supervision bulletin (通报) as HTML, Word, Markdown or JSON.",
+    ),
+    "cmd.import_tasks": (
+        "把任务表(.xlsx、.csv、.docx)转换为任务清单(policy.yaml、units.yaml、tasks.yaml)。",
+        "Turn an office's task table (.xlsx, .csv, .docx) into a task list folder.",
+    ),
+    "help.within": (
+        "提前多少天提醒(默认:政策的临期天数)。",
+        "Remind this many days ahead (default: the policy's due-soon days).",
+    ),
+    "help.remind_unit": (
+        "只看这一个单位:全称、简称或别名。",
+        "Only this unit: its name, any alias or its start.",
+    ),
+    "help.calendar_unit": (
+        "只导出这一个单位的事项(默认:全部)。",
+        "Only this unit's deadlines (default: everything).",
+    ),
+    "help.ics_out": (
+        "写入这个 .ics 文件(默认:输出到标准输出)。",
+        "Write this .ics file (default: standard output).",
+    ),
+    "help.force": ("覆盖已有文件。", "Overwrite an existing file."),
+    "help.bulletin_out": (
+        "写入这个文件;docx 必须指定。已有文件不会被覆盖,除非加 --force。",
+        "Write this file (required for docx). An existing file is kept unless --force.",
+    ),
+    "help.bulletin_format": (
+        "输出格式:html、docx、markdown 或 json(默认 html)。",
+        "Output format: html, docx, markdown or json (default: html).",
+    ),
+    "help.period": (
+        "通报期间:2026-11、2026-Q4、2026-H2 或 2026(默认:截至 --as-of,与上月同日比较)。",
+        "The period: 2026-11, 2026-Q4, 2026-H2 or 2026 (default: as of --as-of, "
+        "compared with a month earlier).",
+    ),
+    "help.number": ("期号(第N期)。", "The running number (No. N)."),
+    "help.table": (
+        "任务表:.xlsx、.csv(UTF-8 或 GBK)或 .docx。",
+        "The task table: .xlsx, .csv (UTF-8 or GBK) or .docx.",
+    ),
+    "help.import_out": (
+        "写到这个文件夹(默认:./tasks)。已有的任务清单文件不会被覆盖,除非加 --force。",
+        "The folder to write (default: ./tasks). Existing task-list files are kept unless --force.",
+    ),
+    "help.year": (
+        "没有写年份的时限(如“12月底”)按这一年读。",
+        "The year for deadlines written without one (e.g. 12月底).",
+    ),
+    "help.units_file": (
+        "已有的单位名册:units.yaml 或任务清单文件夹,先按其中的名称和别名识别单位。",
+        "A units.yaml or task-list folder whose names and aliases are recognised first.",
+    ),
+    "help.sheet": ("读取 .xlsx 的这个工作表(默认:第一个有表头的)。", "The .xlsx sheet to read."),
+    "remind.title": (
+        "催报清单(截至 {as_of},提前 {within} 天)",
+        "Reminders as of {as_of} ({within} days ahead)",
+    ),
+    "remind.none": (
+        "截至 {as_of},{within} 天内没有需要催报的事项。",
+        "Nothing owed within {within} days as of {as_of}.",
+    ),
+    "remind.kind.report_due": ("待报送", "report due"),
+    "remind.kind.report_late": ("逾期未报", "report late"),
+    "remind.kind.due_soon": ("临期", "due soon"),
+    "remind.kind.overdue": ("逾期", "overdue"),
+    "remind.contact": ("联系人:{contact}", "contact: {contact}"),
+    "remind.no_contact": ("联系人:未填写", "contact: not given"),
+    "remind.escalation": ("处理:{level}", "escalation: {level}"),
+    "remind.summary": (
+        "共 {units} 个单位、{items} 项:{counts}",
+        "{units} unit(s), {items} item(s): {counts}",
+    ),
+    "remind.d.report_due": (
+        "应于 {due} 报送进展,还剩 {days} 天",
+        "report due {due}, {days} days left",
+    ),
+    "remind.d.report_today": ("今天({due})应报送进展", "report due today ({due})"),
+    "remind.d.report_late": (
+        "应于 {due} 报送,已逾期 {days} 天",
+        "report was due {due}, {days} days late",
+    ),
+    "remind.d.missed": ("连续 {n} 期未报", "{n} period(s) missed in a row"),
+    "remind.d.missed_level": (
+        "连续 {n} 期未报({level})",
+        "{n} period(s) missed in a row ({level})",
+    ),
+    "remind.d.overdue": ("应于 {due} 完成,已逾期 {days} 天", "was due {due}, {days} days overdue"),
+    "remind.d.due_soon": ("{due} 到期,还剩 {days} 天", "due {due}, {days} days left"),
+    "remind.d.due_today": ("今天到期({due})", "due today ({due})"),
+    "col.item": ("事项", "Item"),
+    "col.remind_kind": ("催报类型", "Kind"),
+    "col.remind_deadline": ("期限", "Deadline"),
+    "col.contact": ("联系人", "Contact"),
+    "col.escalation": ("处理等级", "Escalation"),
+    "col.rank": ("名次", "Rank"),
+    "col.score": ("得分", "Score"),
+    "col.deductions": ("扣分情况", "Deductions"),
+    "csv.contact": ("联系人", "contact"),
+    "csv.escalation": ("处理等级", "escalation"),
+    "csv.item": ("事项", "item"),
+    "csv.remind_kind": ("催报类型", "kind"),
+    "csv.remind_deadline": ("期限", "deadline"),
+    "csv.rank": ("名次", "rank"),
+    "csv.score": ("得分", "score"),
+    "csv.deductions": ("扣分情况", "deductions"),
+    "item.task": ("第{id}项", "#{id}"),
+    "score.title": ("评分排名(截至 {as_of},基础分 {base})", "Scores as of {as_of} (base {base})"),
+    "score.note": ("注意:{note}", "Note: {note}"),
+    "score.rules": ("扣分规则:{rules}", "Points off: {rules}"),
+    "score.rule": ("{reason} {points} 分", "{reason} {points}"),
+    "score.missed_report": ("每期未报送", "each report missed"),
+    "score.missed_count": ("连续 {n} 期未报送", "{n} reports missed in a row"),
+    "score.none_off": ("未扣分", "nothing off"),
+    "score.no_rules": (
+        "本政策未设评分规则:在 policy.yaml 中加入 scoring: 后再评分。",
+        "This policy has no scoring rules: add scoring: to policy.yaml first.",
+    ),
+    "calendar.written": (
+        "{path}:已写入 {n} 个日历事件。",
+        "{path}: wrote {n} calendar event(s).",
+    ),
+    "out.exists": (
+        "{path}:文件已存在,未覆盖。加 --force 覆盖,或用 -o 换一个文件名。",
+        "{path}: already exists; not overwritten. Add --force, or choose another -o.",
+    ),
+    "out.cannot_write": (
+        "{path}:无法写入({reason}),未生成文件。",
+        "{path}: cannot write ({reason}); no file was written.",
+    ),
+    "out.written": ("{path}:已生成。", "{path}: written."),
+    "bulletin.docx_needs_out": (
+        "docx 是二进制文件,请用 -o 指定要写入的文件,如 -o 通报.docx",
+        "docx is a binary file: name the file to write with -o, e.g. -o bulletin.docx",
+    ),
+    "import.exists": (
+        "{path}:已有任务清单文件,未覆盖。加 --force 覆盖,或用 --out 换一个文件夹。",
+        "{path}: a task list is already there; not overwritten. Add --force or another --out.",
+    ),
+    "import.written": (
+        "{out}:已生成任务清单({n} 项任务)。用 wz-tasks tasks --tasks {out} 查看。",
+        "{out}: task list written ({n} measures). See it with wz-tasks tasks --tasks {out}.",
+    ),
+    "import.review": (
+        "{out}:已生成任务清单({n} 项任务),其中 {k} 处需人工复核(见上,tasks.yaml 中标有 "
+        "review:);复核并删去 review: 后才能加载。",
+        "{out}: task list written ({n} measures); {k} cell(s) need review (above; marked review: "
+        "in tasks.yaml). It loads once each review: is resolved and removed.",
+    ),
+    "import.failed": ("未生成任务清单。", "No task list was written."),
 }
 
 
