@@ -10,6 +10,7 @@ import errno
 import gc
 import os
 import sys
+from types import ModuleType
 from typing import Annotated
 
 import typer
@@ -32,7 +33,7 @@ from wz_tasks.commands import (
 )
 from wz_tasks.commands.options import LangOpt, h
 
-COMMANDS = (status, report, check, tasks, show, units, schema, new_report)
+COMMANDS: tuple[ModuleType, ...] = (status, report, check, tasks, show, units, schema, new_report)
 COMMANDS += (remind, score, calendar, bulletin, import_tasks)
 
 app = typer.Typer(

@@ -332,8 +332,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Write this file (required for docx). An existing file is kept unless --force.",
     ),
     "help.bulletin_format": (
-        "输出格式:html、docx、markdown 或 json(默认 html)。",
-        "Output format: html, docx, markdown or json (default: html).",
+        "输出格式:html、docx、markdown 或 json。",
+        "Output format: html, docx, markdown or json.",
     ),
     "help.period": (
         "通报期间:2026-11、2026-Q4、2026-H2 或 2026(默认:截至 --as-of,与上月同日比较)。",
