@@ -360,3 +360,14 @@ def test_heavy_libraries_are_not_imported_off_their_commands_path(args: list[str
         stdin=subprocess.DEVNULL,
     )
     assert proc.stderr.splitlines()[-1] == "loaded: ", proc.stderr
+
+
+def test_import_tasks_star_after_a_name_marks_the_lead(tmp_path: Path) -> None:
+    rows = [
+        ["序号", "工作任务", "责任单位", "完成时限"],
+        ["1", "建立联席会议制度", "县委社会工作部、县住建局★", "2026年6月"],
+    ]
+    table, out = _table(tmp_path, rows), tmp_path / "tasks"
+    assert run("import-tasks", str(table), "--out", str(out)).exit_code == 0
+    text = (out / "tasks.yaml").read_text(encoding="utf-8")
+    assert "lead: [县住建局]" in text and "support: [县委社会工作部]" in text

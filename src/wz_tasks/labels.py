@@ -416,7 +416,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "score.rules": ("扣分规则:{rules}", "Points off: {rules}"),
     "score.rule": ("{reason} {points} 分", "{reason} {points}"),
     "score.missed_report": ("每期未报送", "each report missed"),
-    "score.missed_count": ("连续 {n} 期未报送", "{n} reports missed in a row"),
+    "score.status_sum": ("{reason} {n} 项 -{points}", "{reason}: {n} item(s) -{points}"),
+    "score.missed_sum": ("未报送 {n} 期 -{points}", "reports missed: {n} -{points}"),
     "score.none_off": ("未扣分", "nothing off"),
     "score.no_rules": (
         "本政策未设评分规则:在 policy.yaml 中加入 scoring: 后再评分。",

@@ -7,14 +7,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from wz_tasks.labels import t
+from wz_tasks.labels import STATUSES, t
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from wz_tasks.models import Scoring
     from wz_tasks.render import Page
-    from wz_tasks.scoring import Deduction, UnitScore
+    from wz_tasks.scoring import UnitScore
     from wz_tasks.tasklist import TaskList
 
 
@@ -30,29 +30,33 @@ def points(x: float) -> str:
     return f"{x:g}"
 
 
-def reason(d: Deduction, lang: str) -> str:
-    """逾期 / 连续 3 期未报送."""
-    if d.reason == "missed_report":
-        return t("score.missed_count", lang, n=d.count)
-    return t(d.reason, lang)
-
-
 def deductions_text(s: UnitScore, lang: str) -> str:
-    """第4项 逾期 -5、连续 2 期未报送 -2;第7项 …: one part per item, its findings together."""
-    from wz_tasks.render.remind import item_id
-
+    """The deductions summed by reason: 逾期 2 项 -10;未按期报送 3 项 -3;未报送 5 期 -5
+    (each item and finding is in the JSON)."""
     if not s.deductions:
         return t("score.none_off", lang)
-    by_item: dict[Any, list[Deduction]] = {}
+    items: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    taken: dict[str, float] = {}
     for d in s.deductions:
-        by_item.setdefault(d.item, []).append(d)
-    joined = "、" if lang != "en" else ", "
-    return t("sep.detail", lang).join(
-        item_id(item, lang)
-        + " "
-        + joined.join(f"{reason(d, lang)} -{points(d.points)}" for d in found)
-        for item, found in by_item.items()
-    )
+        items[d.reason] = items.get(d.reason, 0) + 1
+        counts[d.reason] = counts.get(d.reason, 0) + d.count
+        taken[d.reason] = taken.get(d.reason, 0) + d.points
+    order = [*STATUSES, "missed_report"]
+    parts = []
+    for key in sorted(taken, key=order.index):
+        if key == "missed_report":
+            text = t("score.missed_sum", lang, n=counts[key], points=points(taken[key]))
+        else:
+            text = t(
+                "score.status_sum",
+                lang,
+                reason=t(key, lang),
+                n=items[key],
+                points=points(taken[key]),
+            )
+        parts.append(text)
+    return t("sep.detail", lang).join(parts)
 
 
 def rules_text(rules: Scoring, lang: str) -> str:
