@@ -192,6 +192,15 @@ def test_calendar_refuses_to_overwrite_unless_forced(tmp_path: Path) -> None:
     assert out.read_bytes().startswith(b"BEGIN:VCALENDAR")
 
 
+def test_calendar_where_it_cannot_write_says_why_and_exits_1(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    result = run("calendar", *SAMPLE_OPTS, "-o", str(tmp_path / "file" / "cal.ics"))
+    assert result.exit_code == 1 and "无法写入" in result.stderr
+    result = run("calendar", *SAMPLE_OPTS, "-o", str(tmp_path))
+    assert result.exit_code == 1 and "无法写入" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
 def test_calendar_of_one_unit_to_stdout_has_only_its_events() -> None:
     from icalendar import Calendar
 
@@ -371,3 +380,12 @@ def test_import_tasks_star_after_a_name_marks_the_lead(tmp_path: Path) -> None:
     assert run("import-tasks", str(table), "--out", str(out)).exit_code == 0
     text = (out / "tasks.yaml").read_text(encoding="utf-8")
     assert "lead: [县住建局]" in text and "support: [县委社会工作部]" in text
+
+
+@pytest.mark.parametrize("command", ["remind", "score"])
+def test_invalid_progress_files_go_to_stderr_and_exit_1(tmp_path: Path, command: str) -> None:
+    (tmp_path / "bad.yaml").write_text("unit: 市住建局\ndate: 2026-13-01\n", encoding="utf-8")
+    result = run(command, "--progress", str(tmp_path), *AS_OF, "-f", "json")
+    assert result.exit_code == 1
+    assert "bad.yaml:2:" in result.stderr
+    assert json.loads(result.stdout)["as_of"] == "2026-11-27"

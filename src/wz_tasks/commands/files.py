@@ -16,7 +16,10 @@ def write_new(path: Path, data: bytes, force: bool = False) -> None:
     when `path` exists) or, with `force`, a rename over it. A reader never sees half a file and
     a failed run leaves nothing behind. FileExistsError when `path` exists and not `force`."""
     parent = path.parent
-    parent.mkdir(parents=True, exist_ok=True)
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file where a folder should be
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(parent)) from None
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=parent)
     try:
         with os.fdopen(fd, "wb") as f:
