@@ -389,3 +389,11 @@ def test_invalid_progress_files_go_to_stderr_and_exit_1(tmp_path: Path, command:
     assert result.exit_code == 1
     assert "bad.yaml:2:" in result.stderr
     assert json.loads(result.stdout)["as_of"] == "2026-11-27"
+
+
+def test_remind_lists_duties_in_number_order() -> None:
+    result = run("remind", *SAMPLE_OPTS, "-u", "市住建局", "-f", "json")
+    items = json.loads(result.stdout)["units"][0]["items"]
+    late = [i["duty"] for i in items if i["kind"] == "report_late" and "duty" in i]
+    assert late == sorted(late, key=lambda k: int(k.rpartition("-")[2]))
+    assert late.index("市住建局-2") < late.index("市住建局-10")
