@@ -164,7 +164,7 @@ def _who(u: UnitReminders, lang: str) -> str:
         t("remind.contact", lang, contact=u.contact) if u.contact else t("remind.no_contact", lang)
     )
     if u.escalation:
-        contact += t("sep.list", lang) + t("remind.escalation", lang, level=u.escalation)
+        contact += "\n" + t("remind.escalation", lang, level=u.escalation)
     return contact
 
 
@@ -196,7 +196,7 @@ def remind_table(result: RemindResult, page: Page) -> str:
             title_justify="left",
             title_style="bold",
         )
-        table.add_column(t("col.unit", lang), overflow="fold", max_width=18)
+        table.add_column(t("col.unit", lang), overflow="fold", max_width=24)
         table.add_column(t("col.remind_kind", lang), no_wrap=True)
         table.add_column(t("col.item", lang) + " / " + t("col.detail", lang), overflow="fold")
         for u in result.units:
@@ -234,7 +234,7 @@ def remind_markdown(result: RemindResult, page: Page) -> str:
         t("col.detail", lang),
     ]
     for u in result.units:
-        lines += [f"### {md(u.unit)}", "", md(_who(u, lang)), ""]
+        lines += [f"### {md(u.unit)}", "", md(_who(u, lang)).replace("<br>", "<br>\n"), ""]
         lines += ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
         for r in u.items:
             cells = [
