@@ -10,12 +10,28 @@ import errno
 import gc
 import os
 import sys
+from types import ModuleType
 from typing import Annotated
 
 import typer
 
 from wz_tasks import __version__
-from wz_tasks.commands import check, init, new_report, report, schema, show, status, tasks, units
+from wz_tasks.commands import (
+    bulletin,
+    calendar,
+    check,
+    import_tasks,
+    init,
+    new_report,
+    remind,
+    report,
+    schema,
+    score,
+    show,
+    status,
+    tasks,
+    units,
+)
 from wz_tasks.commands.options import (
     HELP_LANG,
     LangOpt,
@@ -25,7 +41,8 @@ from wz_tasks.commands.options import (
     read_config,
 )
 
-COMMANDS = (status, report, check, tasks, show, units, schema, new_report, init)
+COMMANDS: tuple[ModuleType, ...] = (status, report, check, tasks, show, units, schema, new_report)
+COMMANDS += (remind, score, calendar, bulletin, import_tasks, init)
 
 app = typer.Typer(
     name="wz-tasks",

@@ -289,6 +289,298 @@ _LABELS: dict[str, tuple[str, str]] = {
         "为一个单位生成新的进度报送文件,预填其任务和最新数值。",
         "Write a new progress file for a unit, pre-filled with its measures and newest values.",
     ),
+    # --- supervision commands: remind, score, calendar, bulletin, import-tasks (round 2) ---
+    "cmd.remind": (
+        "催报:哪个单位欠报什么、何时到期(报送到期或逾期、时限临近或已过)。",
+        "Reminders: who owes what by when (reports due or late, deadlines near or passed).",
+    ),
+    "cmd.score": (
+        "按政策中的评分规则给各牵头单位打分并排名。",
+        "Score and rank the lead units by the policy's scoring rules.",
+    ),
+    "cmd.calendar": (
+        "导出 iCalendar 日历(.ics):到期日、节点目标、定期职责和报送日期。",
+        "Export an iCalendar file (.ics): deadlines, milestones, recurring duties, report dates.",
+    ),
+    "cmd.bulletin": (
+        "生成督查通报(HTML、Word、Markdown 或 JSON)。",
+        "Write the supervision bulletin (通报) as HTML, Word, Markdown or JSON.",
+    ),
+    "cmd.import_tasks": (
+        "把任务表(.xlsx、.csv、.docx)转换为任务清单(policy.yaml、units.yaml、tasks.yaml)。",
+        "Turn an office's task table (.xlsx, .csv, .docx) into a task list folder.",
+    ),
+    "help.within": (
+        "提前多少天提醒(默认:政策的临期天数)。",
+        "Remind this many days ahead (default: the policy's due-soon days).",
+    ),
+    "help.remind_unit": (
+        "只看这一个单位:全称、简称或别名。",
+        "Only this unit: its name, any alias or its start.",
+    ),
+    "help.calendar_unit": (
+        "只导出这一个单位的事项(默认:全部)。",
+        "Only this unit's deadlines (default: everything).",
+    ),
+    "help.ics_out": (
+        "写入这个 .ics 文件(默认:输出到标准输出)。",
+        "Write this .ics file (default: standard output).",
+    ),
+    "help.force": ("覆盖已有文件。", "Overwrite an existing file."),
+    "help.bulletin_out": (
+        "写入这个文件;docx 必须指定。已有文件不会被覆盖,除非加 --force。",
+        "Write this file (required for docx). An existing file is kept unless --force.",
+    ),
+    "help.bulletin_format": (
+        "输出格式:html、docx、markdown 或 json。",
+        "Output format: html, docx, markdown or json.",
+    ),
+    "help.period": (
+        "通报期间:2026-11、2026-Q4、2026-H2 或 2026(默认:截至 --as-of,与上月同日比较)。",
+        "The period: 2026-11, 2026-Q4, 2026-H2 or 2026 (default: as of --as-of, "
+        "compared with a month earlier).",
+    ),
+    "help.number": ("期号(第N期)。", "The running number (No. N)."),
+    "help.table": (
+        "任务表:.xlsx、.csv(UTF-8 或 GBK)或 .docx。",
+        "The task table: .xlsx, .csv (UTF-8 or GBK) or .docx.",
+    ),
+    "help.import_out": (
+        "写到这个文件夹(默认:./tasks)。已有的任务清单文件不会被覆盖,除非加 --force。",
+        "The folder to write (default: ./tasks). Existing task-list files are kept unless --force.",
+    ),
+    "help.year": (
+        "没有写年份的时限(如“12月底”)按这一年读。",
+        "The year for deadlines written without one (e.g. 12月底).",
+    ),
+    "help.units_file": (
+        "已有的单位名册:units.yaml 或任务清单文件夹,先按其中的名称和别名识别单位。",
+        "A units.yaml or task-list folder whose names and aliases are recognised first.",
+    ),
+    "help.sheet": ("读取 .xlsx 的这个工作表(默认:第一个有表头的)。", "The .xlsx sheet to read."),
+    "remind.title": (
+        "催报清单(截至 {as_of},提前 {within} 天)",
+        "Reminders as of {as_of} ({within} days ahead)",
+    ),
+    "remind.none": (
+        "截至 {as_of},{within} 天内没有需要催报的事项。",
+        "Nothing owed within {within} days as of {as_of}.",
+    ),
+    "remind.kind.report_due": ("待报送", "report due"),
+    "remind.kind.report_late": ("逾期未报", "report late"),
+    "remind.kind.due_soon": ("临期", "due soon"),
+    "remind.kind.overdue": ("逾期", "overdue"),
+    "remind.contact": ("联系人:{contact}", "contact: {contact}"),
+    "remind.no_contact": ("联系人:未填写", "contact: not given"),
+    "remind.escalation": ("处理:{level}", "escalation: {level}"),
+    "remind.summary": (
+        "共 {units} 个单位、{items} 项:{counts}",
+        "{units} unit(s), {items} item(s): {counts}",
+    ),
+    "remind.d.report_due": (
+        "应于 {due} 报送进展,还剩 {days} 天",
+        "report due {due}, {days} days left",
+    ),
+    "remind.d.report_today": ("今天({due})应报送进展", "report due today ({due})"),
+    "remind.d.report_late": (
+        "应于 {due} 报送,已逾期 {days} 天",
+        "report was due {due}, {days} days late",
+    ),
+    "remind.d.missed": ("连续 {n} 期未报", "{n} period(s) missed in a row"),
+    "remind.d.missed_level": (
+        "连续 {n} 期未报({level})",
+        "{n} period(s) missed in a row ({level})",
+    ),
+    "remind.d.overdue": ("应于 {due} 完成,已逾期 {days} 天", "was due {due}, {days} days overdue"),
+    "remind.d.due_soon": ("{due} 到期,还剩 {days} 天", "due {due}, {days} days left"),
+    "remind.d.due_today": ("今天到期({due})", "due today ({due})"),
+    "col.item": ("事项", "Item"),
+    "col.remind_kind": ("催报类型", "Kind"),
+    "col.remind_deadline": ("期限", "Deadline"),
+    "col.contact": ("联系人", "Contact"),
+    "col.escalation": ("处理等级", "Escalation"),
+    "col.rank": ("名次", "Rank"),
+    "col.score": ("得分", "Score"),
+    "col.deductions": ("扣分情况", "Deductions"),
+    "csv.contact": ("联系人", "contact"),
+    "csv.escalation": ("处理等级", "escalation"),
+    "csv.item": ("事项", "item"),
+    "csv.remind_kind": ("催报类型", "kind"),
+    "csv.remind_deadline": ("期限", "deadline"),
+    "csv.rank": ("名次", "rank"),
+    "csv.score": ("得分", "score"),
+    "csv.deductions": ("扣分情况", "deductions"),
+    "item.task": ("第{id}项", "#{id}"),
+    "score.title": ("评分排名(截至 {as_of},基础分 {base})", "Scores as of {as_of} (base {base})"),
+    "score.note": ("注意:{note}", "Note: {note}"),
+    "score.rules": ("扣分规则:{rules}", "Points off: {rules}"),
+    "score.rule": ("{reason} {points} 分", "{reason} {points}"),
+    "score.missed_report": ("每期未报送", "each report missed"),
+    "score.status_sum": ("{reason} {n} 项 -{points}", "{reason}: {n} item(s) -{points}"),
+    "score.missed_sum": ("未报送 {n} 期 -{points}", "reports missed: {n} -{points}"),
+    "score.none_off": ("未扣分", "nothing off"),
+    "score.no_rules": (
+        "本政策未设评分规则:在 policy.yaml 中加入 scoring: 后再评分。",
+        "This policy has no scoring rules: add scoring: to policy.yaml first.",
+    ),
+    "calendar.written": (
+        "{path}:已写入 {n} 个日历事件。",
+        "{path}: wrote {n} calendar event(s).",
+    ),
+    "out.exists": (
+        "{path}:文件已存在,未覆盖。加 --force 覆盖,或用 -o 换一个文件名。",
+        "{path}: already exists; not overwritten. Add --force, or choose another -o.",
+    ),
+    "out.cannot_write": (
+        "{path}:无法写入({reason}),未生成文件。",
+        "{path}: cannot write ({reason}); no file was written.",
+    ),
+    "out.written": ("{path}:已生成。", "{path}: written."),
+    "bulletin.docx_needs_out": (
+        "docx 是二进制文件,请用 -o 指定要写入的文件,如 -o 通报.docx",
+        "docx is a binary file: name the file to write with -o, e.g. -o bulletin.docx",
+    ),
+    "import.exists": (
+        "{path}:已有任务清单文件,未覆盖。加 --force 覆盖,或用 --out 换一个文件夹。",
+        "{path}: a task list is already there; not overwritten. Add --force or another --out.",
+    ),
+    "import.written": (
+        "{out}:已生成任务清单({n} 项任务)。用 wz-tasks tasks --tasks {out} 查看。",
+        "{out}: task list written ({n} measures). See it with wz-tasks tasks --tasks {out}.",
+    ),
+    "import.review": (
+        "{out}:已生成任务清单({n} 项任务),其中 {k} 处需人工复核(见上,tasks.yaml 中标有 "
+        "review:);复核并删去 review: 后才能加载。",
+        "{out}: task list written ({n} measures); {k} cell(s) need review (above; marked review: "
+        "in tasks.yaml). It loads once each review: is resolved and removed.",
+    ),
+    "import.failed": ("未生成任务清单。", "No task list was written."),
+    # the bulletin's own words (render/bulletin_words.py builds its sentences from them)
+    "bw.masthead": ("督查通报", "Supervision bulletin"),
+    "bw.issue": ("第{n}期", "No. {n}"),
+    "bw.title": ("关于{period}《{policy}》落实情况的通报", "Bulletin on {policy}: {period}"),
+    "bw.title.plain": ("关于《{policy}》落实情况的通报", "Bulletin on {policy}"),
+    "bw.as_of_line": ("截至{date}", "As of {date}"),
+    "bw.expired": (
+        "政策已于 {date} 到期,按到期日评价。",
+        "The policy expired on {date}; evaluated as of that date.",
+    ),
+    "bw.opening": (
+        "现将截至{date}《{policy}》各项推进措施落实情况通报如下。",
+        "This bulletin reports on the measures of {policy} as of {date}.",
+    ),
+    "bw.s.overall": ("总体情况", "Overall"),
+    "bw.s.lagging": ("进展滞后事项", "Lagging measures"),
+    "bw.s.reporting": ("进度报送情况", "Reporting"),
+    "bw.s.matrix": ("{group}推进情况", "{group} at a glance"),
+    "bw.s.indicators": ("量化指标进展", "Indicators"),
+    "bw.s.ranking": ("考核排名", "Ranking"),
+    "bw.s.requirements": ("下一步工作要求", "Next steps required"),
+    "bw.s.annex": ("附件:各项推进措施落实情况", "Annex: every measure"),
+    "bw.overall": (
+        "《{policy}》共明确推进措施{total}项。截至{date},{counts}。其中绿灯{green}项、"
+        "黄灯{yellow}项、红灯{red}项。",
+        "{policy} sets {total} measures. As of {date}: {counts}. Green {green}, yellow "
+        "{yellow}, red {red}.",
+    ),
+    "bw.count_share": ("{status}{count}项、占比{share}%", "{status} {count} ({share}%)"),
+    "bw.changes.none": (
+        "与上期(截至{date})相比,各项措施状态无变化。",
+        "No measure changed status since the previous bulletin (as of {date}).",
+    ),
+    "bw.changes.intro": ("与上期(截至{date})相比:", "Since the previous bulletin (as of {date}):"),
+    "bw.changes.red": ("新增红灯{n}项({items})", "newly red: {n} ({items})"),
+    "bw.changes.green": ("新转绿灯{n}项({items})", "newly green: {n} ({items})"),
+    "bw.changes.done": ("新完成{n}项({items})", "newly done: {n} ({items})"),
+    "bw.changes.moved": ("状态变化{n}项({items})", "{n} changed status ({items})"),
+    "bw.item": ("第{id}项", "#{id}"),
+    "bw.items": ("第{ids}项", "#{ids}"),
+    "bw.led_by": ("{unit}负责的{items}", "{items} led by {unit}"),
+    "bw.lagging.overdue": ("{who}逾期未完成", "{who}: overdue"),
+    "bw.lagging.behind": ("{who}未达到序时进度", "{who}: behind the pro-rata line"),
+    "bw.lagging.none": (
+        "截至{date},没有逾期或滞后序时进度的事项。",
+        "Nothing is overdue or behind.",
+    ),
+    "bw.detail.overdue_due": ("逾期{days}天(应于{due}完成)", "{days} days overdue (due {due})"),
+    "bw.detail.overdue_value": (
+        "当前{value},未达到{due}节点目标{target},逾期{days}天",
+        "at {value}, missed the {due} target of {target} ({days} days ago)",
+    ),
+    "bw.detail.overdue_none": (
+        "未报数值,未达到{due}节点目标{target},逾期{days}天",
+        "no value reported, missed the {due} target of {target} ({days} days ago)",
+    ),
+    "bw.detail.behind": (
+        "当前{value},低于序时进度({expected}){behind}({due}目标{target})",
+        "at {value}, {behind} below the pro-rata {expected} (target {target} by {due})",
+    ),
+    "bw.points": ("{n}个百分点", "{n} points"),
+    "bw.count_points": ("{n}", "{n}"),
+    "bw.reporting.intro": (
+        "{units}等{n}个单位未按要求报送进度。",
+        "{n} unit(s) have not reported as required: {units}.",
+    ),
+    "bw.reporting.none": ("各牵头单位均按期报送进度。", "Every lead unit reported on time."),
+    "bw.state.late": ("超期未报送", "late"),
+    "bw.state.missing": ("从未报送", "never reported"),
+    "bw.escalation.none": ("—", "—"),
+    "bw.matrix.intro": (
+        "{group}牵头的{n}项措施推进情况如下(红灯 逾期,黄灯 滞后、临期或未按期报送,绿灯 "
+        "正常推进或已完成)。",
+        "The {n} measures {group} lead (red: overdue; yellow: behind, due soon or not "
+        "reported; green: on track or done).",
+    ),
+    "bw.matrix.none": ("不牵头", "—"),
+    "bw.indicators.intro": (
+        "下图为各单位报送数值与序时进度、节点目标的对比;预测按各单位最近报送数值的稳健拟合"
+        "(至少3次报送)推算达到下一节点目标的日期。",
+        "Each unit's reported values against the pro-rata line and milestones; the forecast is "
+        "when it reaches the next target at its recent pace (a robust fit, at least 3 reports).",
+    ),
+    "bw.indicators.intro_table": (
+        "下表为各单位报送数值与节点目标的对比;预测按各单位最近报送数值的稳健拟合(至少3次报送)"
+        "推算达到下一节点目标的日期。",
+        "Each unit's reported values against the milestones; the forecast is when it reaches the "
+        "next target at its recent pace (a robust fit, at least 3 reports).",
+    ),
+    "bw.forecast.reached": ("已于{date}达到{target}", "reached {target} on {date}"),
+    "bw.forecast.reached_late": ("晚于节点", "after the milestone"),
+    "bw.forecast.reaches": ("预计{date}达到{target}", "expected to reach {target} on {date}"),
+    "bw.forecast.never": ("按近期进度无法达到{target}", "will not reach {target} at this pace"),
+    "bw.forecast.none": ("报送数值不足3次,暂不预测", "fewer than 3 values, no forecast"),
+    "bw.forecast.late": ("预计不能按期完成", "will miss the deadline"),
+    "bw.forecast.by": ("节点 {date}", "due {date}"),
+    "bw.ranking.text": (
+        "按评分规则,{top}位居前{n}名;{bottom}位居后{m}名。",
+        "By the scoring rules, {top} rank top {n}; {bottom} rank bottom {m}.",
+    ),
+    "bw.ranking.top": ("前{n}名", "Top {n}"),
+    "bw.ranking.bottom": ("后{n}名", "Bottom {n}"),
+    "bw.ranking.note": ("注:{note}", "Note: {note}"),
+    "bw.requirement": ("{n}是{text}", "{n}. {text}"),
+    "bw.requirements.none": ("(暂无)", "(none)"),
+    "bw.all_status": ("全部{status}", "all {status}"),
+    "bw.col.task": ("措施", "Measure"),
+    "bw.col.problems": ("存在问题", "Problems reported"),
+    "bw.col.state": ("报送情况", "State"),
+    "bw.col.days_since": ("未报送天数", "Days since"),
+    "bw.col.last_report": ("最近报送", "Last report"),
+    "bw.col.missed": ("连续未报期数", "Missed in a row"),
+    "bw.col.escalation": ("处理等级", "Escalation"),
+    "bw.col.tasks": ("涉及措施", "Measures"),
+    "bw.col.count": ("项数", "Count"),
+    "bw.col.share": ("占比", "Share"),
+    "bw.col.light": ("灯色", "Light"),
+    "bw.col.latest": ("最新数值", "Latest"),
+    "bw.col.forecast": ("预测", "Forecast"),
+    "bw.col.rank": ("名次", "Rank"),
+    "bw.col.score": ("得分", "Score"),
+    "bw.col.values": ("报送数值", "Values"),
+    "bw.total": ("合计", "Total"),
+    "bw.chart.title": ("第{id}项 {name}", "#{id} {name}"),
+    "bw.never": ("从未报送", "never"),
+    "bw.days": ("{n}天", "{n} days"),
 }
 
 

@@ -62,6 +62,14 @@ def _reminders(ref: ItemRef, u: UnitResult, day: dt.date, within: int) -> list[R
     return out
 
 
+def _order(ref: ItemRef) -> tuple[int, str, int]:
+    """Tasks by number, then duties by holder and number (市住建局-2 before 市住建局-10)."""
+    if ref.kind == "task":
+        return (0, "", int(ref.key))
+    holder, _, n = str(ref.key).rpartition("-")
+    return (1, holder, int(n) if n.isdigit() else 0)
+
+
 def remind(
     ev: Evaluation,
     submissions: Iterable[Submission],
@@ -83,7 +91,7 @@ def remind(
             worst_missed[u.unit] = max(worst_missed.get(u.unit, 0), u.reporting.missed_in_a_row)
     out = []
     for name, items in found.items():
-        items.sort(key=lambda r: (KINDS.index(r.kind), r.deadline or day, r.item))
+        items.sort(key=lambda r: (KINDS.index(r.kind), r.deadline or day, _order(r.item)))
         missed = worst_missed[name]
         level = escalation(levels, missed)
         out.append(UnitReminders(name, contacts.get(name), level, missed, tuple(items)))

@@ -140,13 +140,13 @@ def check_task_list(tl: TaskList, data: TaskListFile, locate: Any) -> list[Diagn
                     "a task with indicators is due at its final milestone: remove due",
                 ),
             )
-        if not (task.indicators or task.due or task.ongoing):
+        if not (task.indicators or task.due or task.ongoing or task.every):
             add(
                 where,
                 "WZ402",
                 _why(
-                    "任务需要 due、indicators 或 ongoing: true 之一",
-                    "a task needs due, indicators or ongoing: true",
+                    "任务需要 due、indicators、every 或 ongoing: true 之一",
+                    "a task needs due, indicators, every or ongoing: true",
                 ),
             )
         keys: set[str] = set()

@@ -186,8 +186,8 @@ def split_units(text: str, registry: Registry) -> list[Named]:
     out: dict[str, Named] = {}
     prefix: str | None = None
     for token in _tokens(text, registry):
-        starred = token[0] in _STARS
-        name = token.lstrip(_STARS).strip()
+        starred = token[0] in _STARS or token[-1] in _STARS  # ★税务局 and 税务局★ alike
+        name = token.strip(_STARS).strip()
         led = re.search(r"[((]牵头[))]$", name)
         if led:
             starred, name = True, name[: led.start()].strip()

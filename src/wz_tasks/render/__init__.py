@@ -45,6 +45,17 @@ _REGISTRY: dict[str, dict[str, str]] = {
         "github": "wz_tasks.render.diagnostics:github_page",
         "json": "wz_tasks.render.diagnostics:json_page",
     },
+    "remind": {
+        "table": "wz_tasks.render.remind:remind_table",
+        "markdown": "wz_tasks.render.remind:remind_markdown",
+        "csv": "wz_tasks.render.remind:remind_csv",
+        "json": "wz_tasks.render.remind:remind_json",
+    },
+    "score": {
+        "table": "wz_tasks.render.score:score_table",
+        "csv": "wz_tasks.render.score:score_csv",
+        "json": "wz_tasks.render.score:score_json",
+    },
 }
 
 # Formats written as they are: data (JSON escapes itself, CSV has its Excel rule) and GitHub's

@@ -1,8 +1,7 @@
 """The bulletin's own words in Chinese and English, and the sentences every format shares.
 
-A small table of its own for now (the lead folds it into `labels.py` later); the status and
-light words themselves come from the catalogue. Every function returns plain text: each
-renderer escapes it for its format.
+The words themselves are in the one catalogue, `labels.py` (keys `bw.…`), with the status and
+light words. Every function returns plain text: each renderer escapes it for its format.
 """
 
 from __future__ import annotations
@@ -17,138 +16,12 @@ from wz_tasks.labels import t
 from wz_tasks.render.words import detail, number
 from wz_tasks.status import Status
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "masthead": ("督查通报", "Supervision bulletin"),
-    "issue": ("第{n}期", "No. {n}"),
-    "title": ("关于{period}《{policy}》落实情况的通报", "Bulletin on {policy}: {period}"),
-    "title.plain": ("关于《{policy}》落实情况的通报", "Bulletin on {policy}"),
-    "as_of_line": ("截至{date}", "As of {date}"),
-    "expired": (
-        "政策已于 {date} 到期,按到期日评价。",
-        "The policy expired on {date}; evaluated as of that date.",
-    ),
-    "opening": (
-        "现将截至{date}《{policy}》各项推进措施落实情况通报如下。",
-        "This bulletin reports on the measures of {policy} as of {date}.",
-    ),
-    "s.overall": ("总体情况", "Overall"),
-    "s.lagging": ("进展滞后事项", "Lagging measures"),
-    "s.reporting": ("进度报送情况", "Reporting"),
-    "s.matrix": ("{group}推进情况", "{group} at a glance"),
-    "s.indicators": ("量化指标进展", "Indicators"),
-    "s.ranking": ("考核排名", "Ranking"),
-    "s.requirements": ("下一步工作要求", "Next steps required"),
-    "s.annex": ("附件:各项推进措施落实情况", "Annex: every measure"),
-    "overall": (
-        "《{policy}》共明确推进措施{total}项。截至{date},{counts}。其中绿灯{green}项、"
-        "黄灯{yellow}项、红灯{red}项。",
-        "{policy} sets {total} measures. As of {date}: {counts}. Green {green}, yellow "
-        "{yellow}, red {red}.",
-    ),
-    "count_share": ("{status}{count}项、占比{share}%", "{status} {count} ({share}%)"),
-    "changes.none": (
-        "与上期(截至{date})相比,各项措施状态无变化。",
-        "No measure changed status since the previous bulletin (as of {date}).",
-    ),
-    "changes.intro": ("与上期(截至{date})相比:", "Since the previous bulletin (as of {date}):"),
-    "changes.red": ("新增红灯{n}项({items})", "newly red: {n} ({items})"),
-    "changes.green": ("新转绿灯{n}项({items})", "newly green: {n} ({items})"),
-    "changes.done": ("新完成{n}项({items})", "newly done: {n} ({items})"),
-    "changes.moved": ("状态变化{n}项({items})", "{n} changed status ({items})"),
-    "item": ("第{id}项", "#{id}"),
-    "items": ("第{ids}项", "#{ids}"),
-    "led_by": ("{unit}负责的{items}", "{items} led by {unit}"),
-    "lagging.overdue": ("{who}逾期未完成", "{who}: overdue"),
-    "lagging.behind": ("{who}未达到序时进度", "{who}: behind the pro-rata line"),
-    "lagging.none": ("截至{date},没有逾期或滞后序时进度的事项。", "Nothing is overdue or behind."),
-    "detail.overdue_due": ("逾期{days}天(应于{due}完成)", "{days} days overdue (due {due})"),
-    "detail.overdue_value": (
-        "当前{value},未达到{due}节点目标{target},逾期{days}天",
-        "at {value}, missed the {due} target of {target} ({days} days ago)",
-    ),
-    "detail.overdue_none": (
-        "未报数值,未达到{due}节点目标{target},逾期{days}天",
-        "no value reported, missed the {due} target of {target} ({days} days ago)",
-    ),
-    "detail.behind": (
-        "当前{value},低于序时进度({expected}){behind}({due}目标{target})",
-        "at {value}, {behind} below the pro-rata {expected} (target {target} by {due})",
-    ),
-    "points": ("{n}个百分点", "{n} points"),
-    "count_points": ("{n}", "{n}"),
-    "reporting.intro": (
-        "{units}等{n}个单位未按要求报送进度。",
-        "{n} unit(s) have not reported as required: {units}.",
-    ),
-    "reporting.none": ("各牵头单位均按期报送进度。", "Every lead unit reported on time."),
-    "state.late": ("超期未报送", "late"),
-    "state.missing": ("从未报送", "never reported"),
-    "escalation.none": ("—", "—"),
-    "matrix.intro": (
-        "{group}牵头的{n}项措施推进情况如下(红灯 逾期,黄灯 滞后、临期或未按期报送,绿灯 "
-        "正常推进或已完成)。",
-        "The {n} measures {group} lead (red: overdue; yellow: behind, due soon or not "
-        "reported; green: on track or done).",
-    ),
-    "matrix.none": ("不牵头", "—"),
-    "indicators.intro": (
-        "下图为各单位报送数值与序时进度、节点目标的对比;预测按各单位最近报送数值的稳健拟合"
-        "(至少3次报送)推算达到下一节点目标的日期。",
-        "Each unit's reported values against the pro-rata line and milestones; the forecast is "
-        "when it reaches the next target at its recent pace (a robust fit, at least 3 reports).",
-    ),
-    "indicators.intro_table": (
-        "下表为各单位报送数值与节点目标的对比;预测按各单位最近报送数值的稳健拟合(至少3次报送)"
-        "推算达到下一节点目标的日期。",
-        "Each unit's reported values against the milestones; the forecast is when it reaches the "
-        "next target at its recent pace (a robust fit, at least 3 reports).",
-    ),
-    "forecast.reached": ("已于{date}达到{target}", "reached {target} on {date}"),
-    "forecast.reached_late": ("晚于节点", "after the milestone"),
-    "forecast.reaches": ("预计{date}达到{target}", "expected to reach {target} on {date}"),
-    "forecast.never": ("按近期进度无法达到{target}", "will not reach {target} at this pace"),
-    "forecast.none": ("报送数值不足3次,暂不预测", "fewer than 3 values, no forecast"),
-    "forecast.late": ("预计不能按期完成", "will miss the deadline"),
-    "forecast.by": ("节点 {date}", "due {date}"),
-    "ranking.text": (
-        "按评分规则,{top}位居前{n}名;{bottom}位居后{m}名。",
-        "By the scoring rules, {top} rank top {n}; {bottom} rank bottom {m}.",
-    ),
-    "ranking.top": ("前{n}名", "Top {n}"),
-    "ranking.bottom": ("后{n}名", "Bottom {n}"),
-    "ranking.note": ("注:{note}", "Note: {note}"),
-    "requirement": ("{n}是{text}", "{n}. {text}"),
-    "requirements.none": ("(暂无)", "(none)"),
-    "all_status": ("全部{status}", "all {status}"),
-    "col.task": ("措施", "Measure"),
-    "col.problems": ("存在问题", "Problems reported"),
-    "col.state": ("报送情况", "State"),
-    "col.days_since": ("未报送天数", "Days since"),
-    "col.last_report": ("最近报送", "Last report"),
-    "col.missed": ("连续未报期数", "Missed in a row"),
-    "col.escalation": ("处理等级", "Escalation"),
-    "col.tasks": ("涉及措施", "Measures"),
-    "col.count": ("项数", "Count"),
-    "col.share": ("占比", "Share"),
-    "col.light": ("灯色", "Light"),
-    "col.latest": ("最新数值", "Latest"),
-    "col.forecast": ("预测", "Forecast"),
-    "col.rank": ("名次", "Rank"),
-    "col.score": ("得分", "Score"),
-    "col.values": ("报送数值", "Values"),
-    "total": ("合计", "Total"),
-    "chart.title": ("第{id}项 {name}", "#{id} {name}"),
-    "never": ("从未报送", "never"),
-    "days": ("{n}天", "{n} days"),
-}
-
 _DIGITS = "零一二三四五六七八九"
 
 
 def w(key: str, lang: str, **params: object) -> str:
-    zh, en = _WORDS[key]
-    text = en if lang == "en" else zh
-    return text.format(**params) if params else text
+    """The bulletin's word `key` (labels.py, `bw.` keys) in `lang`."""
+    return t(f"bw.{key}", lang, **params)
 
 
 def chinese_number(n: int) -> str:
