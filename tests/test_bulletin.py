@@ -255,7 +255,11 @@ def test_ranking_shows_top_three_and_bottom_three(month: Bulletin) -> None:
     r = month.as_json()["ranking"]
     # Units are scored on the measures and the duties they are accountable for.
     assert [x["unit"] for x in r["top"]] == ["国网吴忠供电公司", "市公安局", "市卫健委"]
-    assert [x["unit"] for x in r["bottom"]] == ["利通区人民政府", "盐池县人民政府", "同心县人民政府"]
+    assert [x["unit"] for x in r["bottom"]] == [
+        "利通区人民政府",
+        "盐池县人民政府",
+        "同心县人民政府",
+    ]
     assert r["note"] == "示例评分规则,并非吴忠市正式考核办法"
 
 

@@ -15,10 +15,10 @@ from typing import Annotated
 import typer
 
 from wz_tasks import __version__
-from wz_tasks.commands import check, new_report, report, schema, show, status, tasks, units
+from wz_tasks.commands import check, duties, new_report, report, schema, show, status, tasks, units
 from wz_tasks.commands.options import LangOpt, h
 
-COMMANDS = (status, report, check, tasks, show, units, schema, new_report)
+COMMANDS = (status, report, check, tasks, show, units, schema, new_report, duties)
 
 app = typer.Typer(
     name="wz-tasks",
