@@ -161,11 +161,14 @@ def test_report_and_show_unit_objects_have_the_same_fields() -> None:
     report = as_json("report", "--unit", "同心", *SAMPLE_OPTS)
     lead = next(t for t in report["lead"] if t["id"] == 4)["units"][0]
     show = as_json("show", "4", *SAMPLE_OPTS)
-    shown = next(u for u in show["units"] if u["unit"] == "同心县人民政府")
+    shown = unit_of({"tasks": [show]}, 4, "同心县人民政府")
     for u in (lead, shown):
         assert {"done_on", "days_late", "days_overdue", "periods", "pending_sign_off"} <= set(u)
         assert set(u["reporting"]) == REPORTING_KEYS and "forecast" in u
     assert lead["forecast"] == shown["forecast"]
+    city = as_json("report", "--unit", "市住建局", *SAMPLE_OPTS)
+    supported = next(t for t in city["support"] if t["id"] == 4)["units"][0]
+    assert supported["forecast"] == unit_of({"tasks": [show]}, 4, supported["unit"])["forecast"]
 
 
 def test_status_and_report_json_have_evaluated_on_equal_to_as_of() -> None:

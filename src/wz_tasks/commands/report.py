@@ -48,7 +48,8 @@ def report(
     ev = evaluate(ws.task_list, ws.checked.submissions, day, soon)
     view = unit_view(ev, name)
     duties = tuple((d, u) for d in ev.duties for u in d.units if u.unit == name)
-    found = forecasts(ev, tuple(r for r, _ in view.lead)) if fmt == "json" else {}
+    shown = tuple(r for r, _ in view.lead) + tuple(r for r, _ in view.support)
+    found = forecasts(ev, shown) if fmt == "json" else {}
     result = ReportResult(
         view, day, ws.task_list, ws.checked.invalid, ev.evaluated_on, duties, found
     )
