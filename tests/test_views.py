@@ -200,6 +200,9 @@ def test_after_expiry_markdown_and_english_say_so() -> None:
     en = run("report", "--unit", "盐池", *EXPIRED, "--lang", "en").stdout
     assert "The policy expired on 2027-12-01; evaluated as of that date" in en
     assert "到期" not in run("status", *SAMPLE_OPTS).stdout.splitlines()[1]
+    assert run("show", "7", *EXPIRED).stdout.startswith("政策已于 2027-12-01 到期")
+    assert "政策已于" not in run("duties", "--unit", "盐池", *SAMPLE_OPTS).stdout
+    assert "政策已于 2027-12-01 到期" in run("duties", "--unit", "盐池", *EXPIRED).stdout
 
 
 # --- 3. --only stale (SPEC §9) ----------------------------------------------------------------

@@ -47,7 +47,9 @@ def show(
     ev = evaluate(ws.task_list, ws.checked.submissions, day)
     result = ev.task(task_id)
     found = forecasts(ev, (result,)) if fmt == "json" else {}
-    shown = ShowResult(tl, tl.tasks[task_id], result, ws.checked.invalid, found, ev.evaluated_on)
+    shown = ShowResult(
+        tl, tl.tasks[task_id], result, ws.checked.invalid, found, ev.evaluated_on, ev.expired
+    )
     emit("show", fmt, shown, lang)
     done(1 if ws.checked.invalid else 0)
 

@@ -129,6 +129,7 @@ class ShowResult:
     invalid: dict[str, list[Diagnostic]]
     forecasts: Forecasts = field(default_factory=dict)
     evaluated_on: dt.date | None = None
+    expired: bool = False  # as_of is after the policy's expiry: evaluated as of `evaluated_on`
 
 
 @dataclass(frozen=True)

@@ -192,6 +192,9 @@ def tasks(result: TasksResult, page: Page) -> str:
 def show(result: ShowResult, page: Page) -> str:
     def draw(console: Console) -> None:
         invalid_files(console, result.invalid, page.lang)
+        if result.expired and result.evaluated_on is not None:
+            note = t("expired", page.lang, date=result.evaluated_on.isoformat())
+            console.print(_text(note, style="yellow"))
         show_task(console, result.tl, result.task, result.result, page.lang)
 
     return _print(page, draw)
