@@ -171,6 +171,44 @@ def test_report_and_show_unit_objects_have_the_same_fields() -> None:
     assert supported["forecast"] == unit_of({"tasks": [show]}, 4, supported["unit"])["forecast"]
 
 
+def test_recurring_measure_units_carry_every_period(tmp_path: Path) -> None:
+    tasks = tmp_path / "tasks"
+    shutil.copytree(TASKS, tasks)
+    path = tasks / "tasks.yaml"
+    text = path.read_text(encoding="utf-8")
+    yearly = "    deadline_text: 长期执行\n    ongoing: true\n    every: year\n\n  - id: 19"
+    text = text.replace("    deadline_text: 长期执行\n    ongoing: true\n\n  - id: 19", yearly, 1)
+    path.write_text(text, encoding="utf-8")
+    folder = tmp_path / "progress"
+    write(
+        folder,
+        "2025-11-30-盐池县.yaml",
+        "unit: 盐池县\ndate: 2025-11-30\nentries:\n"
+        "  - task: 18\n    status: done\n    progress: 全年培训已完成\n",
+    )
+    data = as_json("status", "--tasks", str(tasks), "--progress", str(folder), *AS_OF)
+    u = unit_of(data, 18, "盐池县人民政府")
+    assert u["periods"] == [
+        {
+            "label": "2025",
+            "start": "2025-01-01",
+            "end": "2025-12-31",
+            "deadline": "2025-12-31",
+            "status": "done",
+            "date": "2025-11-30",
+        },
+        {
+            "label": "2026",
+            "start": "2026-01-01",
+            "end": "2026-12-31",
+            "deadline": "2026-12-31",
+            "status": "on_track",
+            "date": None,
+        },
+    ]
+    assert unit_of(data, 18, "同心县人民政府")["periods"][0]["status"] == "overdue"
+
+
 def test_status_and_report_json_have_evaluated_on_equal_to_as_of() -> None:
     assert as_json("status", *SAMPLE_OPTS)["evaluated_on"] == "2026-11-27"
     assert as_json("report", "--unit", "市住建局", *SAMPLE_OPTS)["evaluated_on"] == "2026-11-27"
