@@ -20,6 +20,7 @@ from wz_tasks.commands import (
     bulletin,
     calendar,
     check,
+    duties,
     import_tasks,
     init,
     new_report,
@@ -42,7 +43,7 @@ from wz_tasks.commands.options import (
 )
 
 COMMANDS: tuple[ModuleType, ...] = (status, report, check, tasks, show, units, schema, new_report)
-COMMANDS += (remind, score, calendar, bulletin, import_tasks, init)
+COMMANDS += (duties, remind, score, calendar, bulletin, import_tasks, init)
 
 app = typer.Typer(
     name="wz-tasks",

@@ -10,17 +10,24 @@ from pathlib import Path
 from wz_tasks.evaluate import Evaluation, UnitResult
 from wz_tasks.labels import t
 from wz_tasks.load import PLACEHOLDER
-from wz_tasks.models import Task
+from wz_tasks.models import Duty, Task
+from wz_tasks.periods import label as period_label
+from wz_tasks.periods import parse_label
 from wz_tasks.render.words import number, part_detail, short_name
+from wz_tasks.schedule.recurring import Recurring
 from wz_tasks.tasklist import TaskList
 from wz_tasks.units import UnitRegistry
 
 _P = PLACEHOLDER
 
 
-def _measure(task: Task) -> str:
-    text = task.measure.rstrip("。,")
+def _clip(text: str) -> str:
+    text = text.rstrip("。,")
     return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _measure(task: Task) -> str:
+    return _clip(task.measure)
 
 
 def _state(u: UnitResult | None, lang: str = "zh") -> list[str]:
@@ -79,8 +86,47 @@ def _entry(task: Task, u: UnitResult | None, commented: bool) -> list[str]:
     return ["  " + line for line in head + body]
 
 
+def _current_period(duty: Duty, date: dt.date, tl: TaskList) -> str | None:
+    """The label of the recurring duty's period that holds `date` (2026-Q4), if it has one."""
+    found = Recurring.of(duty).periods(tl.policy.effective, tl.policy.expires)
+    return next((p.label for p in found if p.holds(date)), None)
+
+
+def _duty_entry(duty: Duty, u: UnitResult | None, date: dt.date, tl: TaskList) -> list[str]:
+    """A duty of Attachment 1 (SPEC §10.2), commented as the measures are."""
+    about = [t(f"every.{duty.every or 'none'}", "zh")]
+    if duty.task is not None:
+        about.append(t("duty.task", "zh", id=duty.task))
+    head = [f"# {duty.key} {_clip(duty.text)}({';'.join(about)})"]
+    head += [f"#    {line}" for line in _state(u)]
+    body = [f"- duty: {duty.key}"]
+    if duty.every is not None:
+        label = _current_period(duty, date, tl)
+        if label is not None:
+            shown = f'"{label}"' if label.isdigit() else label  # a year is text, not a number
+            body.append(f"  period: {shown}  # 本期;补报上一期时改为那一期,如 {_example(label)}")
+        body.append(f"  status: {_P}  # in_progress 推进中 / done 本期已完成")
+        body.append("  # done_on: YYYY-MM-DD  # 本期已完成时填写完成日期")
+    body += [
+        f"  progress: {_P}  # 工作进展",
+        f"  problems: {_P}  # 存在问题(没有可删去这一行)",
+        f"  next_steps: {_P}  # 下一步计划",
+    ]
+    return ["  " + line for line in head + body]
+
+
+def _example(label: str) -> str:
+    """Another label of the same kind, to show how one is written."""
+    parsed = parse_label(label)
+    if parsed is None:
+        return label
+    kind, start = parsed
+    return period_label(kind, start - dt.timedelta(days=1))
+
+
 def render(tl: TaskList, unit: str, date: dt.date, ev: Evaluation) -> str:
     mine = {r.task.id: u for r in ev.tasks for u in r.units if u.unit == unit}
+    duties = {d.duty.key: u for d in ev.duties for u in d.units if u.unit == unit}
     supported = [r.task for r in ev.tasks if any(n == unit for n, _ in r.supporters)]
     lines = [
         "# yaml-language-server: $schema=../progress.schema.json",
@@ -109,6 +155,10 @@ def render(tl: TaskList, unit: str, date: dt.date, ev: Evaluation) -> str:
         lines.append("  # ---- 配合任务(需要时去掉行首的 # 填写) ----")
     for task in supported:  # a unit that leads nothing reports on what it supports
         lines += [*_entry(task, None, commented=bool(mine)), ""]
+    if duties:
+        lines.append("  # ---- 附件1 责任分工:本单位报送的职责 ----")
+    for duty in tl.duties_of(unit):
+        lines += [*_duty_entry(duty, duties.get(duty.key), date, tl), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

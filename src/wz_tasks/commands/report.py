@@ -38,15 +38,22 @@ def report(
     soon: SoonOpt = None,
 ) -> None:
     from wz_tasks.evaluate import evaluate, unit_view
-    from wz_tasks.render.results import ReportResult
+    from wz_tasks.render.results import ReportResult, forecasts
 
     lang = lang_of(lang)
     fmt, day = format_of("report", fmt, lang), date_of(as_of, lang)
     tl = task_list(tasks, lang, no_cache)
     name = resolve_unit(tl, unit, lang)  # before reading any progress file: fail fast
     ws = workspace(tl, progress, day, lang, no_cache=no_cache)
-    view = unit_view(evaluate(ws.task_list, ws.checked.submissions, day, soon), name)
-    emit("report", fmt, ReportResult(view, day, ws.task_list, ws.checked.invalid), lang)
+    ev = evaluate(ws.task_list, ws.checked.submissions, day, soon)
+    view = unit_view(ev, name)
+    duties = tuple((d, u) for d in ev.duties for u in d.units if u.unit == name)
+    shown = tuple(r for r, _ in view.lead) + tuple(r for r, _ in view.support)
+    found = forecasts(ev, shown) if fmt == "json" else {}
+    result = ReportResult(
+        view, day, ws.task_list, ws.checked.invalid, ev.evaluated_on, duties, found
+    )
+    emit("report", fmt, result, lang)
     done(1 if ws.checked.invalid else 0)
 
 

@@ -36,7 +36,7 @@ def show(
     fmt: Annotated[str, format_opt("show")] = "table",
 ) -> None:
     from wz_tasks.evaluate import evaluate
-    from wz_tasks.render.results import ShowResult
+    from wz_tasks.render.results import ShowResult, forecasts
 
     lang = lang_of(lang)
     fmt, day = format_of("show", fmt, lang), date_of(as_of, lang)
@@ -44,8 +44,13 @@ def show(
     if task_id not in tl.tasks:
         usage(t("err.no_task", lang, id=task_id, first=min(tl.tasks), last=max(tl.tasks)), "ID")
     ws = workspace(tl, progress, day, lang, no_cache=no_cache)
-    result = evaluate(ws.task_list, ws.checked.submissions, day).task(task_id)
-    emit("show", fmt, ShowResult(tl, tl.tasks[task_id], result, ws.checked.invalid), lang)
+    ev = evaluate(ws.task_list, ws.checked.submissions, day)
+    result = ev.task(task_id)
+    found = forecasts(ev, (result,)) if fmt == "json" else {}
+    shown = ShowResult(
+        tl, tl.tasks[task_id], result, ws.checked.invalid, found, ev.evaluated_on, ev.expired
+    )
+    emit("show", fmt, shown, lang)
     done(1 if ws.checked.invalid else 0)
 
 

@@ -44,7 +44,7 @@ def status(
     ] = None,
 ) -> None:
     from wz_tasks.evaluate import evaluate
-    from wz_tasks.render.results import StatusResult
+    from wz_tasks.render.results import StatusResult, forecasts
 
     lang = lang_of(lang)
     fmt, day = format_of("status", fmt, lang), date_of(as_of, lang)
@@ -54,7 +54,10 @@ def status(
     invalid = ws.checked.invalid
     if fmt == "csv":  # stdout is the spreadsheet: the invalid files go to stderr
         show_invalid(invalid, lang)
-    emit("status", fmt, StatusResult(ev, ws.task_list, invalid, wanted), lang)
+    result = StatusResult(ev, ws.task_list, invalid, wanted)
+    if fmt == "json":  # only JSON carries forecasts (SPEC §11 item 6)
+        result = StatusResult(ev, ws.task_list, invalid, wanted, forecasts(ev))
+    emit("status", fmt, result, lang)
     done(1 if invalid else 0)
 
 

@@ -28,6 +28,10 @@ _REGISTRY: dict[str, dict[str, str]] = {
         "json": "wz_tasks.render.data:report_json",
         "markdown": "wz_tasks.render.markdown:report",
     },
+    "duties": {
+        "table": "wz_tasks.render.table:duties",
+        "json": "wz_tasks.render.data:duties_json",
+    },
     "tasks": {
         "table": "wz_tasks.render.table:tasks",
         "json": "wz_tasks.render.data:tasks_json",

@@ -34,4 +34,4 @@ def status(result: StatusResult, page: Page) -> bytes:
     """`status --format csv`: one row per task and lead unit, in the user's language."""
     from wz_tasks.render.data import status_rows
 
-    return to_csv(status_rows(result.ev, page.lang, result.only))
+    return to_csv(status_rows(result, page.lang))

@@ -8,22 +8,25 @@ from typing import TYPE_CHECKING, Any
 
 from wz_tasks.codes import Diagnostic
 from wz_tasks.evaluate import (
-    Evaluation,
+    DutyResult,
     Filed,
     Part,
     TaskResult,
     UnitResult,
-    UnitView,
     worst,
 )
 from wz_tasks.labels import LIGHTS, t
 from wz_tasks.models import Task
 from wz_tasks.render.words import detail
+from wz_tasks.schedule import PeriodVerdict
 from wz_tasks.tasklist import TaskList
 
 if TYPE_CHECKING:
+    from wz_tasks.forecast import Forecast
     from wz_tasks.render import Page
     from wz_tasks.render.results import (
+        DutiesResult,
+        Forecasts,
         ReportResult,
         ShowResult,
         StatusResult,
@@ -84,9 +87,36 @@ def entry(f: Filed) -> dict[str, Any]:
     }
 
 
-def unit_result(u: UnitResult, lang: str) -> dict[str, Any]:
-    d = u.deciding
+def reporting(u: UnitResult) -> dict[str, Any]:
+    """SPEC §9: the reporting axis, whatever the progress status."""
+    rep = u.reporting
     return {
+        "last_report": iso(rep.last_report),
+        "days_since": rep.days_since,
+        "next_due": iso(rep.next_due),
+        "state": rep.state,
+        "missed_in_a_row": rep.missed_in_a_row,
+        "escalation": rep.escalation,
+    }
+
+
+def period(p: PeriodVerdict) -> dict[str, Any]:
+    return {
+        "label": p.label,
+        "start": iso(p.start),
+        "end": iso(p.end),
+        "deadline": iso(p.deadline),
+        "status": p.status,
+        "date": iso(p.date),
+    }
+
+
+def unit_result(
+    u: UnitResult, lang: str, forecast: Forecast | None = None, indicators: bool = False
+) -> dict[str, Any]:
+    """A unit object (SPEC §5, §9, §10): `forecast` only on a measure with `indicators`."""
+    d = u.deciding
+    out = {
         "unit": u.unit,
         "status": u.status,
         "light": u.light,
@@ -96,18 +126,33 @@ def unit_result(u: UnitResult, lang: str) -> dict[str, Any]:
         "due": iso(d.due) if d else None,
         "last_report": iso(u.last_report),
         "stale": u.stale,
+        "done_on": iso(u.done_on),
+        "days_late": u.days_late,
+        "days_overdue": u.days_overdue if u.status == "overdue" else None,
+        "reporting": reporting(u),
+        "periods": [period(p) for p in u.periods],
+        "pending_sign_off": u.pending_sign_off,
+        "signed_off": iso(u.signed_off),
         "parts": [part(p) for p in u.parts],
         "latest": entry(u.latest) if u.latest else None,
     }
+    if indicators:
+        out["forecast"] = None if forecast is None else forecast.as_json()
+    return out
 
 
 def task_result(
     r: TaskResult,
     lang: str,
     units: tuple[UnitResult, ...] | None = None,
+    forecasts: Forecasts | None = None,
+    own: bool = False,
 ) -> dict[str, Any]:
+    """A task object; `units` the ones shown (all by default), `own`: the task's status is
+    theirs (report's lead tasks) rather than the task's overall one."""
     shown = r.units if units is None else units
-    status = worst(u.status for u in shown) if units is not None else r.status
+    status = worst(u.status for u in shown) if own else r.status
+    found = forecasts or {}
     return {
         "id": r.task.id,
         "status": status,
@@ -115,40 +160,68 @@ def task_result(
         "measure": r.task.measure,
         "lead": r.task.lead,
         "deadline_text": r.task.deadline_text,
-        "units": [unit_result(u, lang) for u in shown],
+        "units": [
+            unit_result(u, lang, found.get((r.task.id, u.unit)), bool(r.task.indicators))
+            for u in shown
+        ],
         "support": [
             {"unit": name, "latest": entry(h[-1]) if h else None} for name, h in r.supporters
         ],
     }
 
 
-def status(
-    ev: Evaluation, invalid: dict[str, list[Diagnostic]], lang: str, only: set[str] | None = None
-) -> dict[str, Any]:
+def duty_result(d: DutyResult, units: tuple[UnitResult, ...], lang: str) -> dict[str, Any]:
+    """SPEC §10.2: a duty of Attachment 1 with its reporting units' objects."""
     return {
-        "as_of": iso(ev.as_of),
-        "summary": ev.summary,
-        "tasks": [task_result(r, lang) for r in ev.tasks if not only or r.status in only],
-        "invalid_files": invalid_files(invalid, lang),
+        "key": d.duty.key,
+        "holder": d.duty.holder,
+        "text": d.duty.text,
+        "every": d.duty.every,
+        "task": d.duty.task,
+        "status": worst(u.status for u in units) if units else d.status,
+        "units": [unit_result(u, lang) for u in units],
     }
 
 
-def report(
-    view: UnitView, as_of: dt.date, invalid: dict[str, list[Diagnostic]], lang: str
-) -> dict[str, Any]:
+def status(result: StatusResult, lang: str) -> dict[str, Any]:
+    ev = result.ev
+    return {
+        "as_of": iso(ev.as_of),
+        "evaluated_on": iso(ev.evaluated_on or ev.as_of),
+        "summary": ev.summary,
+        "tasks": [task_result(r, lang, units, result.forecasts) for r, units in result.shown()],
+        "invalid_files": invalid_files(result.invalid, lang),
+    }
+
+
+def duties(result: DutiesResult, lang: str) -> dict[str, Any]:
+    """SPEC §10.2: {"as_of", "duties": [...]}, nothing else."""
+    return {
+        "as_of": iso(result.ev.as_of),
+        "duties": [duty_result(d, units, lang) for d, units in result.shown()],
+    }
+
+
+def report(result: ReportResult, lang: str) -> dict[str, Any]:
     """SPEC §5 `report`: the lead tasks carry this unit's own status, the supported ones the
-    task's overall status."""
+    task's overall status; its duties (§10.2) its own result on each."""
+    view, found = result.view, result.forecasts
     return {
         "unit": view.unit,
-        "as_of": iso(as_of),
-        "lead": [task_result(r, lang, (u,)) for r, u in view.lead],
-        "support": [task_result(r, lang) for r, _ in view.support],
+        "as_of": iso(result.as_of),
+        "evaluated_on": iso(result.evaluated_on or result.as_of),
+        "lead": [task_result(r, lang, (u,), found, own=True) for r, u in view.lead],
+        "support": [task_result(r, lang, forecasts=found) for r, _ in view.support],
+        "duties": [duty_result(d, (u,), lang) for d, u in result.duties],
         "next_due": [
             {"due": iso(d.due), "days": d.days, "task": d.task.task.id, "part": d.part}
             for d in view.upcoming
         ],
         "unreported": [r.task.id for r, _ in view.unreported],
-        "invalid_files": invalid_files(invalid, lang),
+        "pending_sign_off": [
+            {p.kind: p.key, "done_on": iso(p.result.done_on)} for p in result.pending
+        ],
+        "invalid_files": invalid_files(result.invalid, lang),
     }
 
 
@@ -207,13 +280,11 @@ _CSV_COLUMNS = (
 )
 
 
-def status_rows(ev: Evaluation, lang: str, only: set[str] | None = None) -> list[list[Any]]:
-    """One row per task and lead unit, for CSV: headers and status words in `lang`."""
+def status_rows(result: StatusResult, lang: str) -> list[list[Any]]:
+    """One row per task and lead unit `--only` keeps, for CSV: headers and words in `lang`."""
     rows: list[list[Any]] = [[t(f"csv.{c}", lang) for c in _CSV_COLUMNS]]
-    for r in ev.tasks:
-        if only and r.status not in only:
-            continue
-        for u in r.units:
+    for r, units in result.shown():
+        for u in units:
             d = u.deciding
             rows.append(
                 [
@@ -244,11 +315,15 @@ def dumps(data: Any, page: Page) -> str:
 
 
 def status_json(result: StatusResult, page: Page) -> str:
-    return dumps(status(result.ev, result.invalid, page.lang, result.only), page)
+    return dumps(status(result, page.lang), page)
 
 
 def report_json(result: ReportResult, page: Page) -> str:
-    return dumps(report(result.view, result.as_of, result.invalid, page.lang), page)
+    return dumps(report(result, page.lang), page)
+
+
+def duties_json(result: DutiesResult, page: Page) -> str:
+    return dumps(duties(result, page.lang), page)
 
 
 def tasks_json(result: TasksResult, page: Page) -> str:
@@ -262,7 +337,7 @@ def units_json(result: UnitsResult, page: Page) -> str:
 def show_json(result: ShowResult, page: Page) -> str:
     r = result.result
     out = task(result.tl, result.task)
-    out.update(task_result(r, page.lang))
+    out.update(task_result(r, page.lang, forecasts=result.forecasts))
     out["history"] = sorted(
         (
             [{"unit": u.unit, **entry(f)} for u in r.units for f in u.history]

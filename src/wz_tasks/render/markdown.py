@@ -6,11 +6,17 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from wz_tasks.codes import Diagnostic
-from wz_tasks.evaluate import Evaluation, UnitView
 from wz_tasks.labels import LIGHTS, STATUSES, t
 from wz_tasks.render.escape import markdown as _cell
-from wz_tasks.render.words import detail, indicator_suffix, short_name, short_names, unreported
-from wz_tasks.tasklist import TaskList
+from wz_tasks.render.words import (
+    detail,
+    indicator_suffix,
+    period_marks,
+    rhythm,
+    short_name,
+    short_names,
+    unreported,
+)
 
 if TYPE_CHECKING:
     from wz_tasks.render import Page
@@ -46,38 +52,39 @@ def _invalid(invalid: dict[str, list[Diagnostic]], lang: str) -> list[str]:
 
 
 def status(result: StatusResult, page: Page) -> str:
-    return status_text(result.ev, result.tl, result.invalid, page.lang, result.only)
+    return status_text(result, page.lang)
 
 
 def report(result: ReportResult, page: Page) -> str:
-    return report_text(result.view, result.as_of, result.tl, result.invalid, page.lang)
+    return report_text(result, page.lang)
 
 
-def status_text(
-    ev: Evaluation,
-    tl: TaskList,
-    invalid: dict[str, list[Diagnostic]],
-    lang: str,
-    only: set[str] | None = None,
-) -> str:
+def _expired(expired: bool, evaluated_on: dt.date | None, lang: str) -> list[str]:
+    """SPEC §9: after the policy's expiry, a line under the title says so."""
+    if not expired or evaluated_on is None:
+        return []
+    return [f"> {t('expired', lang, date=evaluated_on.isoformat())}", ""]
+
+
+def status_text(result: StatusResult, lang: str) -> str:
+    ev, tl = result.ev, result.tl
     lines = [f"## {t('status.title', lang, as_of=ev.as_of.isoformat())}", ""]
-    lines += _invalid(invalid, lang)
+    lines += _expired(ev.expired, ev.evaluated_on, lang)
+    lines += _invalid(result.invalid, lang)
     lines += [_summary(ev.summary, lang), ""]
     heads = [
         t(k, lang)
         for k in ("col.id", "col.measure", "col.lead", "col.deadline", "col.status", "col.detail")
     ]
     lines += ["| " + " | ".join(heads) + " |", "|---:|---|---|---|---|---|"]
-    for r in ev.tasks:
-        if only and r.status not in only:
-            continue
+    for r, units in result.shown():
         if len(r.units) == 1:
             det = _cell(detail(r.units[0], lang))
         else:
             det = "<br>".join(
                 f"{_EMOJI[u.light]} {t('light.' + u.light, lang)} "
                 f"{_cell(short_name(tl.registry, u.unit))}:{_cell(detail(u, lang))}"
-                for u in r.units
+                for u in units
             )
         lead = short_names(tl.registry, r.task.lead)
         lines.append(
@@ -87,17 +94,13 @@ def status_text(
     return "\n".join(lines) + "\n"
 
 
-def report_text(
-    view: UnitView,
-    as_of: dt.date,
-    tl: TaskList,
-    invalid: dict[str, list[Diagnostic]],
-    lang: str,
-) -> str:
+def report_text(result: ReportResult, lang: str) -> str:
+    view, tl = result.view, result.tl
     lead, support = view.lead, view.support
-    title = t("report.title", lang, unit=_cell(view.unit), as_of=as_of.isoformat())
+    title = t("report.title", lang, unit=_cell(view.unit), as_of=result.as_of.isoformat())
     lines = [f"## {title}", ""]
-    lines += _invalid(invalid, lang)
+    lines += _expired(result.expired, result.evaluated_on, lang)
+    lines += _invalid(result.invalid, lang)
     lines += [f"### {t('report.lead', lang)}", ""]
     if lead:
         heads = [
@@ -125,6 +128,26 @@ def report_text(
             )
     else:
         lines.append(t("report.no_support", lang))
+    lines += ["", f"### {t('report.duties', lang)}", ""]
+    if result.duties:
+        heads = [t(k, lang) for k in ("col.duty", "col.every", "col.status", "col.detail")]
+        lines += ["| " + " | ".join(heads) + " |", "|---|---|---|---|"]
+        for d, u in result.duties:
+            det = _cell(detail(u, lang))
+            if u.periods:
+                det += "<br>" + _cell(period_marks(u, lang))
+            lines.append(
+                f"| {_cell(d.duty.key)} {_cell(d.duty.text)} | {rhythm(d.duty.every, lang)} | "
+                f"{_status(u.status, lang)} | {det} |"
+            )
+    else:
+        lines.append(t("report.no_duties", lang))
+    if tl.policy.sign_off:
+        lines += ["", f"### {t('report.pending', lang)}", ""]
+        lines += [
+            f"- {_cell(str(p.key))}. {_cell(_short(p.text))}:{_cell(detail(p.result, lang))}"
+            for p in result.pending
+        ] or [t("report.none_pending", lang)]
     lines += ["", f"### {t('report.next_due', lang)}", ""]
     if view.upcoming:
         lines += [

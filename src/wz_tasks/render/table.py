@@ -6,7 +6,6 @@ shows control and bidi characters escaped."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -16,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wz_tasks.codes import Diagnostic
-from wz_tasks.evaluate import Evaluation, Filed, TaskResult, UnitResult, UnitView
+from wz_tasks.evaluate import Evaluation, Filed, TaskResult, UnitResult, worst
 from wz_tasks.labels import LIGHTS, STATUSES, t
 from wz_tasks.models import Task
 from wz_tasks.render.escape import narrow, one_line
@@ -26,6 +25,8 @@ from wz_tasks.render.words import (
     indicator_suffix,
     number,
     part_detail,
+    period_marks,
+    rhythm,
     short_name,
     short_names,
     unreported,
@@ -35,6 +36,7 @@ from wz_tasks.tasklist import TaskList
 if TYPE_CHECKING:
     from wz_tasks.render import Page
     from wz_tasks.render.results import (
+        DutiesResult,
         ReportResult,
         ShowResult,
         StatusResult,
@@ -108,9 +110,13 @@ def summary_line(summary: dict[str, int], console: Console, lang: str) -> Text:
     return text
 
 
-def _measure(task: Task, width: int = 16) -> str:
-    text = narrow(task.measure.rstrip("。,"))
+def _clip(text: str, width: int = 16) -> str:
+    text = narrow(text.rstrip("。,"))
     return text if len(text) <= width else text[: width - 1] + "..."
+
+
+def _measure(task: Task, width: int = 16) -> str:
+    return _clip(task.measure, width)
 
 
 def _value_detail(u: UnitResult, lang: str) -> Text:
@@ -125,18 +131,26 @@ def lamp_named(name: str, light: str, console: Console, lang: str) -> Text:
     return _text(name) + Text("(") + lamp(light, console, lang) + Text(")")
 
 
-def units_detail(r: TaskResult, tl: TaskList, console: Console, lang: str) -> Text:
+def units_detail(
+    r: TaskResult,
+    tl: TaskList,
+    console: Console,
+    lang: str,
+    units: tuple[UnitResult, ...] | None = None,
+) -> Text:
     """What to act on: the counties' lights side by side, then one line per finding that is
-    not green (identical findings share a line); when all are green, the worst green one."""
+    not green or whose reporting is late (identical findings share a line); when all are fine,
+    the worst green one. `units`: the ones `--only` keeps (all by default)."""
+    units = r.units if units is None else units
     if len(r.units) == 1:
         return _value_detail(r.units[0], lang)
     lines = [
         Text("  ").join(
-            lamp_named(short_name(tl.registry, u.unit), u.light, console, lang) for u in r.units
+            lamp_named(short_name(tl.registry, u.unit), u.light, console, lang) for u in units
         )
     ]
-    ordered = sorted(r.units, key=lambda u: STATUSES.index(u.status))
-    shown = [u for u in ordered if u.light != "green"] or [
+    ordered = sorted(units, key=lambda u: STATUSES.index(u.status))
+    shown = [u for u in ordered if u.light != "green" or u.stale or u.pending_sign_off] or [
         u for u in ordered if u.status == r.status
     ]
     if (
@@ -160,17 +174,15 @@ def units_detail(r: TaskResult, tl: TaskList, console: Console, lang: str) -> Te
 
 
 def status(result: StatusResult, page: Page) -> str:
-    return _print(
-        page,
-        lambda c: status_table(c, result.ev, result.tl, result.invalid, page.lang, result.only),
-    )
+    return _print(page, lambda c: status_table(c, result, page.lang))
 
 
 def report(result: ReportResult, page: Page) -> str:
-    return _print(
-        page,
-        lambda c: report_tables(c, result.view, result.as_of, result.tl, result.invalid, page.lang),
-    )
+    return _print(page, lambda c: report_tables(c, result, page.lang))
+
+
+def duties(result: DutiesResult, page: Page) -> str:
+    return _print(page, lambda c: duties_table(c, result, page.lang))
 
 
 def tasks(result: TasksResult, page: Page) -> str:
@@ -180,6 +192,9 @@ def tasks(result: TasksResult, page: Page) -> str:
 def show(result: ShowResult, page: Page) -> str:
     def draw(console: Console) -> None:
         invalid_files(console, result.invalid, page.lang)
+        if result.expired and result.evaluated_on is not None:
+            note = t("expired", page.lang, date=result.evaluated_on.isoformat())
+            console.print(_text(note, style="yellow"))
         show_task(console, result.tl, result.task, result.result, page.lang)
 
     return _print(page, draw)
@@ -189,17 +204,25 @@ def units(result: UnitsResult, page: Page) -> str:
     return _print(page, lambda c: units_table(c, result.tl, page.lang))
 
 
-def status_table(
-    console: Console,
-    ev: Evaluation,
-    tl: TaskList,
-    invalid: dict[str, list[Diagnostic]],
-    lang: str,
-    only: set[str] | None = None,
-) -> None:
-    invalid_files(console, invalid, lang)
+def expired_note(ev: Evaluation, lang: str) -> str | None:
+    """SPEC §9: after the policy's expiry, say that it is evaluated as of that date."""
+    if not ev.expired or ev.evaluated_on is None:
+        return None
+    return t("expired", lang, date=ev.evaluated_on.isoformat())
+
+
+def _title(text: str, note: str | None) -> Text:
+    title = _text(text, style="bold")
+    if note:
+        title.append("\n" + narrow(note), style="yellow")
+    return title
+
+
+def status_table(console: Console, result: StatusResult, lang: str) -> None:
+    ev, tl = result.ev, result.tl
+    invalid_files(console, result.invalid, lang)
     table = Table(
-        title=t("status.title", lang, as_of=ev.as_of.isoformat()),
+        title=_title(t("status.title", lang, as_of=ev.as_of.isoformat()), expired_note(ev, lang)),
         box=_box(console),
         show_lines=True,
         title_justify="left",
@@ -217,16 +240,14 @@ def status_table(
         + t("col.detail", lang),
         overflow="fold",
     )
-    for r in ev.tasks:
-        if only and r.status not in only:
-            continue
+    for r, units in result.shown():
         lead = short_names(tl.registry, r.task.lead)
         head = Text(_measure(r.task, 24 if console.width < 120 else 80), style="bold")
         head.append(narrow(f"  {lead} / {r.task.deadline_text}"), style="dim")
         table.add_row(
             str(r.task.id),
             status_text(r.status, console, lang),
-            Text("\n").join([head, units_detail(r, tl, console, lang)]),
+            Text("\n").join([head, units_detail(r, tl, console, lang, units)]),
         )
     console.print(table)
     console.print(summary_line(ev.summary, console, lang))
@@ -237,25 +258,22 @@ def _heading(console: Console, key: str, lang: str) -> None:
     console.print(Text(t(key, lang), style="bold underline"))
 
 
-def _task_table(console: Console, lang: str) -> Table:
+def _task_table(console: Console, lang: str, first: str = "col.id") -> Table:
     table = Table(box=_box(console), show_lines=True)
-    table.add_column(t("col.id", lang), justify="right", no_wrap=True)
+    table.add_column(t(first, lang), justify="right", no_wrap=True)
     table.add_column(t("col.status", lang), no_wrap=True)
     table.add_column(t("col.measure", lang) + " / " + t("col.detail", lang), overflow="fold")
     return table
 
 
-def report_tables(
-    console: Console,
-    view: UnitView,
-    as_of: dt.date,
-    tl: TaskList,
-    invalid: dict[str, list[Diagnostic]],
-    lang: str,
-) -> None:
-    invalid_files(console, invalid, lang)
-    title = t("report.title", lang, unit=view.unit, as_of=as_of.isoformat())
-    console.print(_text(title, style="bold"))
+def report_tables(console: Console, result: ReportResult, lang: str) -> None:
+    view, tl = result.view, result.tl
+    invalid_files(console, result.invalid, lang)
+    title = t("report.title", lang, unit=view.unit, as_of=result.as_of.isoformat())
+    note = None
+    if result.expired and result.evaluated_on is not None:
+        note = t("expired", lang, date=result.evaluated_on.isoformat())
+    console.print(_title(title, note))
     width = 24 if console.width < 120 else 80
     _heading(console, "report.lead", lang)
     if view.lead:
@@ -288,6 +306,34 @@ def report_tables(
         console.print(table)
     else:
         console.print(t("report.no_support", lang))
+    _heading(console, "report.duties", lang)
+    if result.duties:
+        table = _task_table(console, lang, "col.duty")
+        for d, u in result.duties:
+            head = Text(narrow(_clip(d.duty.text, width)), style="bold")
+            head.append(narrow(f"  {rhythm(d.duty.every, lang)}"), style="dim")
+            rows = [head, _value_detail(u, lang)]
+            if u.periods:
+                rows.append(_text(period_marks(u, lang), style="dim"))
+            table.add_row(
+                _text(d.duty.key), status_text(u.status, console, lang), Text("\n").join(rows)
+            )
+        console.print(table)
+    else:
+        console.print(t("report.no_duties", lang))
+    if tl.policy.sign_off:
+        _heading(console, "report.pending", lang)
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        grid.add_column(overflow="fold")
+        for p in result.pending:
+            grid.add_row(
+                lamp("green", console, lang),
+                _text(f"{p.key}. {_clip(p.text, width)}"),
+                _text(detail(p.result, lang)),
+            )
+        console.print(grid if grid.row_count else "  " + t("report.none_pending", lang))
     _heading(console, "report.next_due", lang)
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True)
@@ -463,3 +509,44 @@ def units_table(console: Console, tl: TaskList, lang: str) -> None:
     for g in reg.groups.values():
         groups.add_row(_text(g.name), _text("、".join(g.aliases)), _text("、".join(g.members)))
     console.print(groups)
+
+
+def duties_table(console: Console, result: DutiesResult, lang: str) -> None:
+    """Attachment 1's duties: key, status, text / holder / rhythm / linked measure, then each
+    reporting unit's light and detail, with its periods for a recurring duty."""
+    ev, tl = result.ev, result.tl
+    invalid_files(console, result.invalid, lang)
+    shown = result.shown()
+    table = Table(
+        title=_title(
+            t("duties.title", lang, n=len(shown), as_of=ev.as_of.isoformat()),
+            expired_note(ev, lang),
+        ),
+        box=_box(console),
+        show_lines=True,
+        title_justify="left",
+    )
+    table.add_column(t("col.duty", lang), no_wrap=True)
+    table.add_column(t("col.status", lang), no_wrap=True)
+    table.add_column(
+        t("col.duty", lang) + " / " + t("col.holder", lang) + " / " + t("col.every", lang),
+        overflow="fold",
+    )
+    for d, units in shown:
+        duty = d.duty
+        about = [short_name(tl.registry, duty.holder), rhythm(duty.every, lang)]
+        if duty.task is not None:
+            about.append(t("duty.task", lang, id=duty.task))
+        rows = [_text(duty.text, style="bold"), _text(" / ".join(about), style="dim")]
+        for u in units:
+            line = lamp_named(short_name(tl.registry, u.unit), u.light, console, lang)
+            said = _text(" " + t(u.status, lang) + t("sep.colon", lang))
+            rows.append(line + said + _value_detail(u, lang))
+            if u.periods:
+                rows.append(_text("  " + period_marks(u, lang), style="dim"))
+        status = worst(u.status for u in units) if units else d.status
+        table.add_row(_text(duty.key), status_text(status, console, lang), Text("\n").join(rows))
+    if not shown:
+        console.print(t("duties.none", lang))
+        return
+    console.print(table)

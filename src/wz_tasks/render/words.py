@@ -39,24 +39,37 @@ def short_names(registry: UnitRegistry, names: list[str]) -> str:
 
 
 def part_detail(p: Part, lang: str) -> str:
-    due = p.due.isoformat() if p.due else ""
     if p.part == "ongoing":
         return t("d.ongoing", lang)
+    if p.schedule == "recurring":  # a due date per period: say which period
+        label = next((v.label for v in p.periods if v.deadline == p.due), None)
+        text = _due_detail(p, lang)
+        return f"{label} {text}" if label else text
     if p.part == "due":
-        if p.status in ("done", "done_late"):
-            done = p.done_on.isoformat() if p.done_on else ""
-            return (
-                t("d.done_on", lang, date=done)
-                if p.status == "done"
-                else t("d.done_late", lang, date=done, days=p.days)
-            )
-        if p.status == "overdue":
-            return t("d.overdue_days", lang, days=p.days, due=due)
-        if p.days == 0:
-            return t("d.due_today", lang, due=due)
-        if p.status == "due_soon":
-            return t("d.due_in", lang, days=p.days, due=due)
-        return t("d.due_later", lang, due=due)
+        return _due_detail(p, lang)
+    return _value_detail(p, lang)
+
+
+def _due_detail(p: Part, lang: str) -> str:
+    due = p.due.isoformat() if p.due else ""
+    if p.status in ("done", "done_late"):
+        done = p.done_on.isoformat() if p.done_on else ""
+        return (
+            t("d.done_on", lang, date=done)
+            if p.status == "done"
+            else t("d.done_late", lang, date=done, days=p.days)
+        )
+    if p.status == "overdue":
+        return t("d.overdue_days", lang, days=p.days, due=due)
+    if p.days == 0:
+        return t("d.due_today", lang, due=due)
+    if p.status == "due_soon":
+        return t("d.due_in", lang, days=p.days, due=due)
+    return t("d.due_later", lang, due=due)
+
+
+def _value_detail(p: Part, lang: str) -> str:
+    due = p.due.isoformat() if p.due else ""
     value, target = number(p.value, p.kind), number(p.target, p.kind)
     if p.status in ("done", "done_late"):
         text = t("d.reached", lang, value=value, target=target)
@@ -96,28 +109,59 @@ def last_report(u: UnitResult, lang: str) -> str:
 
 
 def detail(u: UnitResult, lang: str) -> str:
-    """What a person can act on: days overdue, value against target, when last reported."""
+    """What a person can act on: the progress finding (days overdue, value against target), how
+    long the unit has not reported when it is late (SPEC §9), 待销号, and when last reported."""
     sep = t("sep.detail", lang)
-    if u.deciding is None:  # stale decided it
-        if u.last_report is None:
-            return t("d.never_reported", lang)
-        return t("d.stale_days", lang, days=u.unreported_days) + sep + last_report(u, lang)
-    return part_detail(u.deciding, lang) + sep + last_report(u, lang)
+    said: list[str] = []
+    if u.deciding is not None:  # else stale decided it: the reporting words say it all
+        said.append(part_detail(u.deciding, lang))
+    silent = u.stale or u.deciding is None
+    if silent:
+        said.append(silence(u, lang))
+    if u.pending_sign_off:
+        said.append(t("d.pending_sign_off", lang))
+    elif u.signed_off is not None:
+        said.append(t("d.signed_off", lang, date=u.signed_off.isoformat()))
+    if u.last_report is not None or not silent:  # "从未报送" is said once
+        said.append(last_report(u, lang))
+    return sep.join(said)
+
+
+def silence(u: UnitResult, lang: str) -> str:
+    """ "N 天未报送" (or 从未报送), with the escalation level reached, e.g. "(约谈)"."""
+    if u.last_report is None:
+        text = t("d.never_reported", lang)
+    else:
+        text = t("d.stale_days", lang, days=u.unreported_days)
+    level = u.reporting.escalation
+    return text + (t("d.escalation", lang, level=level) if level and u.stale else "")
 
 
 def unreported(u: UnitResult, lang: str) -> str:
-    """How long a unit has not reported: never, or days since and the date."""
+    """How long a unit has not reported: never, or days since and the date; and the level."""
     if u.last_report is None:
-        return t("d.never_reported", lang)
+        return silence(u, lang)
     sep = t("sep.list", lang)
-    return (
-        t("d.stale_days", lang, days=u.unreported_days)
-        + sep
-        + t("d.last_report", lang, date=u.last_report.isoformat())
-    )
+    return silence(u, lang) + sep + t("d.last_report", lang, date=u.last_report.isoformat())
 
 
 def indicator_suffix(task: Task, part: str) -> str:
     """'(indicator name)' when a due date belongs to one of the task's indicators."""
     ind = task.indicator(part)
     return f"({ind.name})" if ind else ""
+
+
+SHOWN_PERIODS = 12  # a year of months, three of quarters: the JSON has every one
+
+
+def period_marks(u: UnitResult, lang: str) -> str:
+    """A recurring item's newest periods in a line, each label with its light word
+    (2025-Q1 绿 2025-Q2 红 …); earlier ones are left to the JSON."""
+    shown = u.periods[-SHOWN_PERIODS:]
+    marks = " ".join(f"{p.label} {t('light.' + p.status.light, lang)}" for p in shown)
+    return ("... " if len(u.periods) > len(shown) else "") + marks
+
+
+def rhythm(every: str | None, lang: str) -> str:
+    """每季度 / 每年 …, or 长期 for a standing duty."""
+    return t(f"every.{every or 'none'}", lang)

@@ -1,0 +1,61 @@
+"""`duties [--unit U]`: Attachment 1's standing duties and each reporting unit's status (SPEC
+§10.2)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from wz_tasks.commands.options import (
+    AsOfOpt,
+    LangOpt,
+    NoCacheOpt,
+    ProgressOpt,
+    SoonOpt,
+    TasksOpt,
+    date_of,
+    done,
+    emit,
+    format_of,
+    format_opt,
+    h,
+    lang_of,
+    resolve_unit,
+    show_invalid,
+    task_list,
+    workspace,
+)
+
+
+def duties(
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", "-u", show_default=False, help=h("help.duties_unit")),
+    ] = None,
+    tasks: TasksOpt = None,
+    progress: ProgressOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = "zh",
+    no_cache: NoCacheOpt = False,
+    fmt: Annotated[str, format_opt("duties")] = "table",
+    soon: SoonOpt = None,
+) -> None:
+    from wz_tasks.evaluate import evaluate
+    from wz_tasks.render.results import DutiesResult
+
+    lang = lang_of(lang)
+    fmt, day = format_of("duties", fmt, lang), date_of(as_of, lang)
+    tl = task_list(tasks, lang, no_cache)
+    name = resolve_unit(tl, unit, lang) if unit is not None else None
+    ws = workspace(tl, progress, day, lang, no_cache=no_cache)
+    ev = evaluate(ws.task_list, ws.checked.submissions, day, soon)
+    invalid = ws.checked.invalid
+    if fmt == "json":  # the JSON is exactly {"as_of", "duties"}: invalid files go to stderr
+        show_invalid(invalid, lang)
+    emit("duties", fmt, DutiesResult(ev, ws.task_list, invalid, name), lang)
+    done(1 if invalid else 0)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("duties", help=h("cmd.duties"))(duties)
