@@ -407,6 +407,15 @@ def test_unreadable_deadline_is_listed_and_marked_for_review(tmp_path: Path) -> 
     assert "review" in tasks[0] and "due" not in tasks[0]
     assert "review" in tasks[1] and "due" not in tasks[1]
     assert "review" not in tasks[2] and tasks[2]["due"] == d("2025-06-30")
+    # Until someone resolves them, the task list does not load: at each review line (SPEC §12).
+    from wz_tasks.load import TaskListError, load_task_list
+
+    with pytest.raises(TaskListError) as caught:
+        load_task_list(tmp_path / "out")
+    found = [(Path(x.path).name, x.code, x.params["task"]) for x in caught.value.diagnostics]
+    assert found == [("tasks.yaml", "WZ404", 1), ("tasks.yaml", "WZ404", 2)]
+    text = (tmp_path / "out" / "tasks.yaml").read_text(encoding="utf-8").splitlines()
+    assert all(text[x.line - 1].strip().startswith("review:") for x in caught.value.diagnostics)
 
 
 def test_year_makes_year_less_phrases_readable(tmp_path: Path) -> None:

@@ -141,3 +141,13 @@ def test_recurring_duty_missed_this_quarter_is_overdue(tl: TaskList) -> None:
     ]
     assert tongxin.status == "overdue" and r.status == "overdue"
     assert {u.unit for u in r.units} == set(tl.registry.expand(["各县(市、区)人民政府"]))
+
+
+def test_a_duty_linked_to_a_measure_is_reported_by_the_measures_entries(tl: TaskList) -> None:
+    """市住建局-1 (联席会议制度) is the same commitment as task 1: reporting task 1 reports it."""
+    s = sub(HOUSING, "2025-11-01", {"task": 1, "progress": "联席会议已召开"})
+    ev = evaluate(tl, [s], d("2025-12-01"))
+    linked = ev.duty("市住建局-1").units[0]
+    assert linked.reporting.last_report == d("2025-11-01") and not linked.stale
+    unlinked = ev.duty("市住建局-2").units[0]
+    assert unlinked.reporting.last_report is None and unlinked.stale

@@ -596,6 +596,15 @@ CODES.update(
                 "找不到任务清单:{path}",
                 "no task list at {path}",
             ),
+            Code(
+                "WZ404",
+                "tasklist-review",
+                "error",
+                "任务 {task} 待人工核对:{reason}。请写好它的完成时限(due、indicators、every 或 "
+                "ongoing),再删去 review",
+                "task {task} awaits review: {reason}. Write its schedule (due, indicators, every "
+                "or ongoing), then remove review",
+            ),
         ]
     }
 )

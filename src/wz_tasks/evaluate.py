@@ -200,6 +200,18 @@ def _index(
     return {k: tuple(sorted(v, key=lambda f: (f.date, f.path))) for k, v in found.items()}
 
 
+def _duty_history(
+    index: dict[tuple[str, ItemRef], tuple[Filed, ...]], unit: str, duty: Duty
+) -> tuple[Filed, ...]:
+    """A unit's entries on a duty. A duty that is the same commitment as a measure (市住建局-1 ↔
+    task 1) is also reported by the unit's entries on that measure: nobody reports it twice."""
+    own = index.get((unit, ItemRef("duty", duty.key)), ())
+    if duty.task is None:
+        return own
+    linked = index.get((unit, ItemRef("task", duty.task)), ())
+    return tuple(sorted(own + linked, key=lambda f: (f.date, f.path)))
+
+
 def _sign_offs(
     tl: TaskList, submissions: Iterable[Submission], as_of: dt.date
 ) -> dict[tuple[str, ItemRef], dt.date]:
@@ -254,7 +266,7 @@ def evaluate(
     for duty in tl.duties.values():
         ref = ItemRef("duty", duty.key)
         units = tuple(
-            evaluate_unit(tl, duty, unit, index.get((unit, ref), ()), day, window)
+            evaluate_unit(tl, duty, unit, _duty_history(index, unit, duty), day, window)
             for unit in tl.reporters(duty)
         )
         if closed is not None:

@@ -153,6 +153,8 @@ class Task(_Strict):
     by: By | None = None
     from_: Annotated[dt.date | None, Field(alias="from")] = None
     until: dt.date | None = None
+    # What import-tasks could not read: the task list does not load until someone resolves it.
+    review: str | None = None
 
     @property
     def final_due(self) -> dt.date | None:

@@ -121,6 +121,9 @@ def check_task_list(tl: TaskList, data: TaskListFile, locate: Any) -> list[Diagn
                 _why(f"任务序号 {task.id} 重复", f"task id {task.id} is used twice"),
             )
         seen[task.id] = ti
+        if task.review is not None:
+            add((*where, "review"), "WZ404", {"task": task.id, "reason": task.review})
+            continue  # its schedule is what awaits review
         if task.category not in tl.categories:
             add(
                 (*where, "category"),
