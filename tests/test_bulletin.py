@@ -254,12 +254,13 @@ def test_forecast_series_stop_at_the_as_of_date(quarter: Bulletin) -> None:
 def test_ranking_shows_top_three_and_bottom_three(month: Bulletin) -> None:
     r = month.as_json()["ranking"]
     # Units are scored on the measures and the duties they are accountable for.
-    assert [x["unit"] for x in r["top"]] == ["国网吴忠供电公司", "市公安局", "市卫健委"]
-    assert [x["unit"] for x in r["bottom"]] == [
-        "利通区人民政府",
-        "盐池县人民政府",
-        "同心县人民政府",
+    assert [x["unit"] for x in r["top"]] == [
+        "市委社会工作部",
+        "青铜峡市人民政府",
+        "红寺堡区人民政府",
     ]
+    # the departments that never reported their duties of Attachment 1
+    assert [x["unit"] for x in r["bottom"]] == ["市消防救援局", "市自然资源局", "市人社局"]
     assert r["note"] == "示例评分规则,并非吴忠市正式考核办法"
 
 

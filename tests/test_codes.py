@@ -64,7 +64,7 @@ def test_examples_cover_every_check_rule() -> None:
     # tests/test_hostile.py covers those (the config file's WZ080-WZ085: tests/test_config.py)
     without = {c.code for c in CODES.values() if c.example is None}
     assert without == {
-        *("WZ002", "WZ003", "WZ005", "WZ011", "WZ055", "WZ301", "WZ401", "WZ402", "WZ403"),
+        *("WZ002", "WZ003", "WZ005", "WZ011", "WZ055", "WZ301", "WZ401", "WZ402", "WZ403", "WZ404"),
         *("WZ080", "WZ081", "WZ082", "WZ083", "WZ084", "WZ085"),
     }
 

@@ -50,7 +50,7 @@ def test_remind_names_contact_escalation_and_days_late_for_one_unit() -> None:
     units = json.loads(result.stdout)["units"]
     assert [u["unit"] for u in units] == ["同心县人民政府"]
     tongxin = units[0]
-    assert tongxin["contact"] == "李明 0953-8023456" and tongxin["escalation"] == "约谈"
+    assert tongxin["contact"] == "李明 0953-8023456" and tongxin["escalation"] == "提醒"
     task4 = next(i for i in tongxin["items"] if i.get("task") == 4)
     assert (task4["kind"], task4["deadline"]) == ("overdue", "2025-12-31")
     assert task4["detail"] == "58% / 目标 60%(2025-12-31 未达到)"
@@ -392,8 +392,12 @@ def test_invalid_progress_files_go_to_stderr_and_exit_1(tmp_path: Path, command:
 
 
 def test_remind_lists_duties_in_number_order() -> None:
-    result = run("remind", *SAMPLE_OPTS, "-u", "市住建局", "-f", "json")
+    # Before 2026-11-20 the sample's 市住建局 had reported none of its own duties.
+    opts = ["--progress", str(SAMPLE), "--as-of", "2026-10-01"]
+    result = run("remind", *opts, "-u", "市住建局", "-f", "json")
     items = json.loads(result.stdout)["units"][0]["items"]
-    late = [i["duty"] for i in items if i["kind"] == "report_late" and "duty" in i]
-    assert late == sorted(late, key=lambda k: int(k.rpartition("-")[2]))
-    assert late.index("市住建局-2") < late.index("市住建局-10")
+    late = [(i["deadline"], i["duty"]) for i in items if i["kind"] == "report_late" and "duty" in i]
+    # most pressing first, then in the order printed (-2 before -10, not as text)
+    assert late == sorted(late, key=lambda x: (x[0], int(x[1].rpartition("-")[2])))
+    keys = [k for _, k in late]
+    assert keys.index("市住建局-2") < keys.index("市住建局-10")

@@ -328,9 +328,14 @@ def test_duties_json_is_exactly_as_of_and_duties() -> None:
         "start": "2025-01-01",
         "end": "2025-03-31",
         "deadline": "2025-03-31",
-        "status": "overdue",
-        "date": None,
+        "status": "done",
+        "date": "2025-03-31",
     }
+    tongxin = next(u for u in four["units"] if u["unit"] == "同心县人民政府")
+    assert [(p["label"], p["status"]) for p in tongxin["periods"]][-2:] == [
+        ("2026-Q3", "overdue"),  # the sample's 同心县 never reviewed the third quarter
+        ("2026-Q4", "on_track"),
+    ]
     linked = next(d for d in data["duties"] if d["key"] == "市住建局-1")
     assert linked["task"] == 1 and linked["every"] is None
 
