@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -588,7 +589,10 @@ def pdf_pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
+# CI (.ci/run) installs chromium, so there the browser test always runs.
+@pytest.mark.skipif(
+    CHROMIUM is None and not os.environ.get("CI"), reason="chromium is not installed"
+)
 @pytest.mark.parametrize("which", ["month", "quarter"])
 def test_html_prints_to_a4_pdf_in_chromium(
     which: str, request: pytest.FixtureRequest, tmp_path: Path
