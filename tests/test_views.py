@@ -411,3 +411,24 @@ def test_new_report_filled_in_passes_check(tmp_path: Path) -> None:
     filled.write_text(text, encoding="utf-8")
     result = run("check", str(filled), "--progress", str(SAMPLE), *AS_OF)
     assert result.exit_code == 0, result.output
+
+
+def test_an_indicator_keyed_due_is_shown_as_an_indicator(tmp_path: Path) -> None:
+    """A policy may name an indicator `due`: its detail is a value against a target, not a date."""
+    tasks = tmp_path / "tasks"
+    shutil.copytree(TASKS, tasks)
+    path = tasks / "tasks.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("key: aaa_companies", "key: due"), "utf-8"
+    )
+    progress = tmp_path / "p"
+    progress.mkdir()
+    (progress / "a.yaml").write_text(
+        "unit: 市住建局\ndate: 2025-11-01\nentries:\n  - task: 20\n    value: 2\n    progress: 已培育2家\n",
+        encoding="utf-8",
+    )
+    data = as_json(
+        "status", "--tasks", str(tasks), "--progress", str(progress), "--as-of", "2025-11-10"
+    )
+    unit = next(t for t in data["tasks"] if t["id"] == 20)["units"][0]
+    assert unit["detail"].startswith("2 / 序时 2.6 → 目标 3(2025-12-31)")

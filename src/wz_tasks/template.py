@@ -66,7 +66,7 @@ def _entry(task: Task, u: UnitResult | None, commented: bool) -> list[str]:
             (
                 p
                 for p in (u.parts if u else ())
-                if p.part == "due" and p.status in ("done", "done_late") and p.done_on
+                if p.schedule == "due" and p.status.done and p.done_on
             ),
             None,
         )
@@ -141,7 +141,7 @@ def render(tl: TaskList, unit: str, date: dt.date, ev: Evaluation) -> str:
     done_already = []
     for task_id, u in mine.items():
         task = tl.tasks[task_id]
-        if u.status in ("done", "done_late") and not task.ongoing:
+        if u.status.done and not task.ongoing:
             done_already.append(task)
             continue
         lines += [*_entry(task, u, commented=False), ""]

@@ -39,20 +39,20 @@ def short_names(registry: UnitRegistry, names: list[str]) -> str:
 
 
 def part_detail(p: Part, lang: str) -> str:
-    if p.part == "ongoing":
+    if p.schedule == "ongoing":
         return t("d.ongoing", lang)
     if p.schedule == "recurring":  # a due date per period: say which period
         label = next((v.label for v in p.periods if v.deadline == p.due), None)
         text = _due_detail(p, lang)
         return f"{label} {text}" if label else text
-    if p.part == "due":
+    if p.schedule == "due":
         return _due_detail(p, lang)
     return _value_detail(p, lang)
 
 
 def _due_detail(p: Part, lang: str) -> str:
     due = p.due.isoformat() if p.due else ""
-    if p.status in ("done", "done_late"):
+    if p.status.done:
         done = p.done_on.isoformat() if p.done_on else ""
         return (
             t("d.done_on", lang, date=done)
@@ -71,7 +71,7 @@ def _due_detail(p: Part, lang: str) -> str:
 def _value_detail(p: Part, lang: str) -> str:
     due = p.due.isoformat() if p.due else ""
     value, target = number(p.value, p.kind), number(p.target, p.kind)
-    if p.status in ("done", "done_late"):
+    if p.status.done:
         text = t("d.reached", lang, value=value, target=target)
         if p.status == "done_late" and p.done_on:
             text += "," + t("d.done_late", lang, date=p.done_on.isoformat(), days=p.days)
