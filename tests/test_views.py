@@ -432,3 +432,10 @@ def test_an_indicator_keyed_due_is_shown_as_an_indicator(tmp_path: Path) -> None
     )
     unit = next(t for t in data["tasks"] if t["id"] == 20)["units"][0]
     assert unit["detail"].startswith("2 / 序时 2.6 → 目标 3(2025-12-31)")
+
+
+def test_duties_only_overdue_answers_which_duties_were_missed() -> None:
+    data = as_json("duties", "--only", "overdue", *SAMPLE_OPTS)
+    assert [d["key"] for d in data["duties"]] == ["县级主管部门-4", "乡镇街道-8"]
+    stale = as_json("duties", "--only", "stale", "--unit", "同心", *SAMPLE_OPTS)
+    assert [d["key"] for d in stale["duties"]] == ["县级主管部门-4"]  # not reported since June

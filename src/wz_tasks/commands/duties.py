@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from wz_tasks.commands.options import (
+    STATUS_CHOICES,
     AsOfOpt,
     LangOpt,
     NoCacheOpt,
@@ -23,6 +24,7 @@ from wz_tasks.commands.options import (
     lang_of,
     resolve_unit,
     show_invalid,
+    statuses_of,
     task_list,
     workspace,
 )
@@ -40,12 +42,19 @@ def duties(
     no_cache: NoCacheOpt = False,
     fmt: Annotated[str, format_opt("duties")] = "table",
     soon: SoonOpt = None,
+    only: Annotated[
+        str | None,
+        typer.Option(
+            "--only", metavar="STATUS,...", help=h("help.only", choices=", ".join(STATUS_CHOICES))
+        ),
+    ] = None,
 ) -> None:
     from wz_tasks.evaluate import evaluate
     from wz_tasks.render.results import DutiesResult
 
     lang = lang_of(lang)
     fmt, day = format_of("duties", fmt, lang), date_of(as_of, lang)
+    wanted = statuses_of(only, lang, "--only")
     tl = task_list(tasks, lang, no_cache)
     name = resolve_unit(tl, unit, lang) if unit is not None else None
     ws = workspace(tl, progress, day, lang, no_cache=no_cache)
@@ -53,7 +62,7 @@ def duties(
     invalid = ws.checked.invalid
     if fmt == "json":  # the JSON is exactly {"as_of", "duties"}: invalid files go to stderr
         show_invalid(invalid, lang)
-    emit("duties", fmt, DutiesResult(ev, ws.task_list, invalid, name), lang)
+    emit("duties", fmt, DutiesResult(ev, ws.task_list, invalid, name, wanted), lang)
     done(1 if invalid else 0)
 
 

@@ -42,8 +42,8 @@ def forecasts(ev: Evaluation, tasks: tuple[TaskResult, ...] | None = None) -> Fo
     }
 
 
-def select(r: TaskResult, only: set[str] | None) -> tuple[UnitResult, ...]:
-    """The units `--only` keeps of a task (none: the task is not shown).
+def select(r: TaskResult | DutyResult, only: set[str] | None) -> tuple[UnitResult, ...]:
+    """The units `--only` keeps of a task or duty (none: it is not shown).
 
     A status selects the task by its task-level status, with all its units; `stale` selects the
     units whose reporting is late or missing, whatever their progress (SPEC §9)."""
@@ -52,6 +52,10 @@ def select(r: TaskResult, only: set[str] | None) -> tuple[UnitResult, ...]:
     if STALE in only:
         return tuple(u for u in r.units if u.stale)
     return ()
+
+
+def _wanted(u: UnitResult, only: set[str] | None) -> bool:
+    return not only or u.status in only - {STALE} or (STALE in only and u.stale)
 
 
 @dataclass(frozen=True)
@@ -105,15 +109,18 @@ class DutiesResult:
     tl: TaskList
     invalid: dict[str, list[Diagnostic]]
     unit: str | None = None  # only the duties this unit reports, with its own result
+    only: set[str] | None = None  # `--only`, as for status
 
     def shown(self) -> list[tuple[DutyResult, tuple[UnitResult, ...]]]:
-        if self.unit is None:
-            return [(d, d.units) for d in self.ev.duties]
-        return [
-            (d, mine)
-            for d in self.ev.duties
-            if (mine := tuple(u for u in d.units if u.unit == self.unit))
-        ]
+        out = []
+        for d in self.ev.duties:
+            if self.unit is None:
+                units = select(d, self.only)
+            else:  # the unit's own status decides, as in `report`
+                units = tuple(u for u in d.units if u.unit == self.unit and _wanted(u, self.only))
+            if units:
+                out.append((d, units))
+        return out
 
 
 @dataclass(frozen=True)
