@@ -8,10 +8,10 @@ from typing import Annotated
 import typer
 
 from wz_tasks.commands.options import (
-    STATUS_CHOICES,
     AsOfOpt,
     LangOpt,
     NoCacheOpt,
+    OnlyOpt,
     ProgressOpt,
     SoonOpt,
     TasksOpt,
@@ -42,12 +42,7 @@ def duties(
     no_cache: NoCacheOpt = False,
     fmt: Annotated[str, format_opt("duties")] = "table",
     soon: SoonOpt = None,
-    only: Annotated[
-        str | None,
-        typer.Option(
-            "--only", metavar="STATUS,...", help=h("help.only", choices=", ".join(STATUS_CHOICES))
-        ),
-    ] = None,
+    only: OnlyOpt = None,
 ) -> None:
     from wz_tasks.evaluate import evaluate
     from wz_tasks.render.results import DutiesResult

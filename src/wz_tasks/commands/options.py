@@ -14,6 +14,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from wz_tasks.labels import t
+from wz_tasks.status import Status
 
 
 def _help_lang(argv: list[str], environ: os._Environ[str] | dict[str, str]) -> str:
@@ -35,7 +36,7 @@ def h(key: str, **params: Any) -> str:
     return t(key, HELP_LANG, **params)
 
 
-STATUS_CHOICES = ("overdue", "behind", "due_soon", "stale", "on_track", "done_late", "done")
+STATUS_CHOICES = tuple(s.value for s in Status)
 
 # --- the common options (SPEC §4) -------------------------------------------------------------
 
@@ -69,6 +70,12 @@ LangOpt = Annotated[
 ]
 SoonOpt = Annotated[int | None, typer.Option("--soon", min=0, metavar="DAYS", help=h("help.soon"))]
 UnitOpt = Annotated[str, typer.Option("--unit", "-u", help=h("help.unit"))]
+OnlyOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--only", metavar="STATUS,...", help=h("help.only", choices=", ".join(STATUS_CHOICES))
+    ),
+]
 
 
 def format_opt(kind: str) -> Any:
