@@ -19,6 +19,7 @@ from wz_tasks.cli import app
 
 MADE = (
     "progress/.gitkeep",
+    "progress.schema.json",
     ".wz-tasks.yaml",
     ".pre-commit-config.yaml",
     ".github/workflows/wz-tasks.yml",

@@ -135,11 +135,13 @@ README = """\
 """
 
 
-def files(tasks_line: str, tasks_note: str) -> dict[str, str]:
+def files(tasks_line: str, tasks_note: str, schema: str) -> dict[str, str]:
     """What `init` writes: {path inside the repository: text}, in the order it writes them."""
     config = CONFIG.format(tasks_line=tasks_line, tasks_note=tasks_note)
     return {
         "progress/.gitkeep": "",
+        # new-report's files name it on their first line, for editors (yaml-language-server)
+        "progress.schema.json": schema,
         ".wz-tasks.yaml": config,
         ".pre-commit-config.yaml": PRE_COMMIT,
         ".github/workflows/wz-tasks.yml": WORKFLOW,
@@ -182,9 +184,12 @@ def init(
     from wz_tasks.template import write_new
 
     lang = lang_of(lang)
+    from wz_tasks.schema import dumps
+
     tasks_line, tasks_note = _tasks_entry(tasks, folder, lang)
+    schema = dumps(task_list(tasks, lang))
     created, kept = [], []
-    for name, text in files(tasks_line, tasks_note).items():
+    for name, text in files(tasks_line, tasks_note, schema).items():
         path = folder / name
         if path.parent.exists() and not path.parent.is_dir():
             err(t("init.cannot_write", lang, path=str(path), reason=os.strerror(errno.ENOTDIR)))
