@@ -249,6 +249,7 @@ class ParseCache:
                 if is_ours(old):  # never a folder of the user's that merely looks like one
                     shutil.rmtree(old, ignore_errors=True)
         name = hashlib.blake2b(scope.encode(), digest_size=10).hexdigest()
+        self.scope_name = name
         self.pack = self.root / f"progress-{name}.json"
         self._raw: dict[str, Any] | None = None  # entries as read, checked when first used
         self._stats: dict[str, str] = {}
@@ -360,9 +361,16 @@ class ParseCache:
         self._write(self._path(key), value)
 
     def _write(self, target: Path, value: Any, fast: bool = False) -> None:
-        tmp = None
         try:
             data = _dumps([FORMAT, value], fast)
+        except Exception:  # not data: nothing is kept
+            return
+        self.write_bytes(target, data)
+
+    def write_bytes(self, target: Path, data: bytes) -> None:
+        """Put `data` in `target` (a file in this cache's folder) whole, or leave it as it was."""
+        tmp = None
+        try:
             if not self.root.is_dir():
                 self.root.mkdir(parents=True, exist_ok=True)
                 # marked as ours, so that newer code may remove it (and backups may skip it)
@@ -450,6 +458,14 @@ def task_list_from_record(record: Any, source: str) -> TaskList | None:
     return tl
 
 
+@functools.cache
+def _hints(model: type) -> dict[str, Any]:
+    """A model's field types with names declared later in its module resolved (pydantic keeps
+    them as forward references until it builds the model's validator, which a cached task list
+    never needs)."""
+    return typing.get_type_hints(model)
+
+
 class _Unfit(ValueError):
     """A stored value does not fit its type."""
 
@@ -518,7 +534,10 @@ def _built(tp: Any, v: Any) -> Any:
         values = {}
         for name, info in fields.items():
             if name in v:
-                values[name] = _within(_built(info.annotation, v[name]), info.metadata)
+                annotation = info.annotation
+                if isinstance(annotation, typing.ForwardRef):  # a model declared further down
+                    annotation = _hints(tp)[name]
+                values[name] = _within(_built(annotation, v[name]), info.metadata)
             elif info.is_required():
                 raise _Unfit(tp)
         return tp.model_construct(**values)
