@@ -246,3 +246,25 @@ def test_a_planted_or_damaged_record_is_ignored(
     recalls.clear()
     assert run("status", folder, tmp_path / "c") == cold
     assert recalls == [False]
+
+
+@pytest.mark.parametrize("command", ["check", "status"])
+def test_findings_acknowledged_lines_and_invalid_files_come_back_from_the_record(
+    tmp_path: Path, recalls: list[bool], command: str
+) -> None:
+    folder = tmp_path / "p"
+    folder.mkdir()
+    head = "unit: 盐池县\ndate: {date}\nentries:\n  - task: 4\n"
+    (folder / "a.yaml").write_text(
+        head.format(date="2025-11-20") + "    value: 62\n    progress: 已推进\n", encoding="utf-8"
+    )
+    lower = "    value: 55  # noqa: WZ201\n    status: done\n    progress: 已推进\n"  # WZ202 stays
+    (folder / "b.yaml").write_text(head.format(date="2025-12-20") + lower, encoding="utf-8")
+    (folder / "c.yaml").write_text(head.format(date="2025-12-21") + "    value: 百分之六十\n")
+    settle()
+    cold = run(command, folder, None)
+    assert run(command, folder, tmp_path / "c") == cold
+    assert run(command, folder, tmp_path / "c") == cold
+    assert recalls == [False, True]
+    assert "WZ103" in cold[1] and "WZ201" not in cold[1]  # the invalid file; acknowledged
+    assert ("WZ202" in cold[1]) == (command == "check")  # status lists invalid files only

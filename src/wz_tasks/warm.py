@@ -105,7 +105,7 @@ class Snapshot:
             return None
         try:
             with open(self.target, "rb") as f:
-                record = _Record.model_validate_json(f.read())
+                record = _Record.model_validate_json(f.read(), strict=True)
         except (OSError, ValidationError, ValueError):
             return None
         if record.format != FORMAT or record.key != self.key or record.files != self.files:
