@@ -34,6 +34,7 @@ import time
 import types
 import typing
 import warnings
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -367,8 +368,9 @@ class ParseCache:
             return
         self.write_bytes(target, data)
 
-    def write_bytes(self, target: Path, data: bytes) -> None:
-        """Put `data` in `target` (a file in this cache's folder) whole, or leave it as it was."""
+    def write_bytes(self, target: Path, data: bytes | Iterable[bytes]) -> None:
+        """Put `data` (or its pieces, in order) in `target` (a file in this cache's folder) whole,
+        or leave it as it was."""
         tmp = None
         try:
             if not self.root.is_dir():
@@ -378,7 +380,10 @@ class ParseCache:
                 (self.root / MARKER).write_text(MARKER, encoding="utf-8")
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             with os.fdopen(fd, "wb") as f:
-                f.write(data)
+                if isinstance(data, bytes):
+                    f.write(data)
+                else:
+                    f.writelines(data)
             os.replace(tmp, target)  # atomic: a racing reader sees the old file or this one
             tmp = None
         except Exception:  # a full, read-only or broken cache is no reason to fail

@@ -23,7 +23,7 @@ import json
 import os
 import stat
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -163,17 +163,16 @@ class Snapshot:
                 "invalid": invalid,
                 "noqa": noqa,
             }
-            subs = ",".join(
-                f"[{json.dumps(s.unit, ensure_ascii=False)},{index[s.path]},"
-                + _slots(s.report)
-                + "]"
-                for s in checked.submissions
-            )
             text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))
-            data = f'{text[:-1]},"submissions":[{subs}]}}'.encode()
+            subs = [
+                f"[{json.dumps(s.unit, ensure_ascii=False)},{index[s.path]},{_slots(s.report)}]"
+                for s in checked.submissions
+            ]
         except (KeyError, TypeError, ValueError):  # something not said as data: keep nothing
             return
-        self.cache.write_bytes(self.target, data)
+        # written piece by piece: a province's record is never one string in memory
+        pieces = (f'{text[:-1]},"submissions":[', ",".join(subs[:1]), *_rest(subs), "]}")
+        self.cache.write_bytes(self.target, (p.encode() for p in pieces))
 
 
 def _slots(report: Report) -> str:
@@ -190,3 +189,9 @@ def _slots(report: Report) -> str:
 def _params(params: dict[str, object]) -> str:
     """A diagnostic's parameters as the cache writes data (dates and tuples tagged)."""
     return cache_module._dumps([cache_module.FORMAT, params]).decode()
+
+
+def _rest(subs: list[str]) -> Iterator[str]:
+    for s in subs[1:]:
+        yield ","
+        yield s
