@@ -252,7 +252,7 @@ def main() -> None:
         "≤ 3 s",
         fresh=True,
     )
-    city_warm, city_warm_cpu = row(
+    row(
         "city: status again, files unchanged",
         status_cmd(city),
         small,
@@ -284,34 +284,47 @@ def main() -> None:
             )
         else:
             print(f"(no `{name}` command in this build: not measured)")
+    # Side by side (issue 13): the four commands run in turn, round after round, so that the
+    # load other work puts on the machine falls on all of them alike.
     empty = Path(tempfile.mkdtemp(prefix="wz-bench-empty-"))
-    start_wall, start_cpu = row(
-        "start-up: status, city task list, empty progress folder",
-        status_cmd(city, progress=empty),
-        small,
-        "—",
-        warm_first=True,
-    )
     side: list[tuple[str, float, float, float, float]] = []
     if TASK:
         n = 20_000
-        tw0, tw0_cpu = row(
-            "Taskwarrior: task overdue, 0 tasks",
-            [TASK, *TW_RC, "overdue"],
-            small,
-            "—",
-            env=taskwarrior(0),
-        )
-        twn, twn_cpu = row(
-            f"Taskwarrior: task overdue, {n:,} tasks with due dates",
-            [TASK, *TW_RC, "overdue"],
-            small,
-            "—",
-            env=taskwarrior(n),
-        )
+        ours = {**os.environ, **ENV, "WZ_TASKS_CACHE_DIR": cache}
+        pairs = [
+            ("start-up: status, city task list, empty progress folder", "wz", empty),
+            ("city: status again (side by side)", "wz", None),
+            ("Taskwarrior: task overdue, 0 tasks", "tw", 0),
+            (f"Taskwarrior: task overdue, {n:,} tasks with due dates", "tw", n),
+        ]
+        cases = []
+        for case, tool, what in pairs:
+            if tool == "wz":
+                assert what is None or isinstance(what, Path)
+                cmd = status_cmd(city, progress=what)
+                env = ours
+                run_once(cmd, env)  # fills the cache
+            else:
+                assert isinstance(what, int)
+                cmd, env = [TASK, *TW_RC, "overdue"], taskwarrior(what)
+            cases.append((case, cmd, env))
+        found: dict[str, list[tuple[float, float, int]]] = {case: [] for case, _, _ in cases}
+        for _ in range(small):
+            for case, cmd, env in cases:
+                found[case].append(run_once(cmd, env))
+        medians = []
+        for case, _, _ in cases:
+            walls = [t for t, _, _ in found[case]]
+            med = statistics.median(walls)
+            cpu = statistics.median(c for _, c, _ in found[case])
+            peak = max(p for _, _, p in found[case])
+            rows.append((case, "—", med, cpu, peak, ", ".join(f"{t:.2f}" for t in sorted(walls))))
+            print(f"{case:55s} {med:7.3f} s  cpu {cpu:7.3f} s  {peak / 1024:6.0f} MiB", flush=True)
+            medians.append((med, cpu))
+        (w0, c0), (wn, cn), (t0, tc0), (tn, tcn) = medians
         side = [
-            ("wz-tasks status again (city)", start_wall, start_cpu, city_warm, city_warm_cpu),
-            ("Taskwarrior task overdue", tw0, tw0_cpu, twn, twn_cpu),
+            ("wz-tasks status again (city)", w0, c0, wn, cn),
+            ("Taskwarrior task overdue", t0, tc0, tn, tcn),
         ]
     row(
         "province (10,000 files, 200,000 entries): first run",

@@ -164,15 +164,11 @@ class Snapshot:
                 "noqa": noqa,
             }
             text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))
-            subs = [
-                f"[{json.dumps(s.unit, ensure_ascii=False)},{index[s.path]},{_slots(s.report)}]"
-                for s in checked.submissions
-            ]
         except (KeyError, TypeError, ValueError):  # something not said as data: keep nothing
             return
-        # written piece by piece: a province's record is never one string in memory
-        pieces = (f'{text[:-1]},"submissions":[', ",".join(subs[:1]), *_rest(subs), "]}")
-        self.cache.write_bytes(self.target, (p.encode() for p in pieces))
+        # Written report by report, as each is turned into JSON: a province's record is never
+        # held in memory whole. A report that cannot be written leaves no record (write_bytes).
+        self.cache.write_bytes(self.target, _pieces(text, checked.submissions, index))
 
 
 def _slots(report: Report) -> str:
@@ -191,7 +187,9 @@ def _params(params: dict[str, object]) -> str:
     return cache_module._dumps([cache_module.FORMAT, params]).decode()
 
 
-def _rest(subs: list[str]) -> Iterator[str]:
-    for s in subs[1:]:
-        yield ","
-        yield s
+def _pieces(head: str, submissions: list[Submission], index: dict[str, int]) -> Iterator[bytes]:
+    yield f'{head[:-1]},"submissions":['.encode()
+    for n, s in enumerate(submissions):
+        unit = json.dumps(s.unit, ensure_ascii=False)
+        yield f"{',' if n else ''}[{unit},{index[s.path]},{_slots(s.report)}]".encode()
+    yield b"]}"
