@@ -268,3 +268,20 @@ def test_findings_acknowledged_lines_and_invalid_files_come_back_from_the_record
     assert recalls == [False, True]
     assert "WZ103" in cold[1] and "WZ201" not in cold[1]  # the invalid file; acknowledged
     assert ("WZ202" in cold[1]) == (command == "check")  # status lists invalid files only
+
+
+def test_check_on_another_day_does_not_take_the_record_of_the_first(
+    tmp_path: Path, recalls: list[bool]
+) -> None:
+    # check dates every report against the as-of date: its record holds for that day only
+    folder = tmp_path / "p"
+    shutil.copytree(SAMPLE, folder)
+    settle()
+    env = {"WZ_TASKS_CACHE_DIR": str(tmp_path / "c")}
+    args = ["check", "--progress", str(folder), "--format", "json", "--as-of"]
+    CliRunner().invoke(app, [*args, "2026-11-27"], env=env)
+    early = CliRunner().invoke(app, [*args, "2025-07-01"], env=env)
+    cold = CliRunner().invoke(app, [*args, "2025-07-01", "--no-cache"], env=env)
+    assert recalls == [False, False]
+    assert (early.exit_code, early.stdout) == (cold.exit_code, cold.stdout)
+    assert "WZ118" in early.stdout  # reports dated after 2025-07-01
