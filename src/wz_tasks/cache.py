@@ -12,7 +12,8 @@ classes of ours that a document holds written as tagged objects (`{"\\u0000date"
 and rebuilt from an allow-list. A cache folder restored from somewhere untrusted can hold anything;
 reading it never runs code, and anything unreadable, foreign or of the wrong shape is ignored and
 parsed afresh. Old cache folders are removed only when they carry this tool's own marker.
-`--no-cache` or WZ_TASKS_NO_CACHE=1 turns it off; WZ_TASKS_CACHE_DIR moves it.
+`--no-cache` or WZ_TASKS_NO_CACHE=1 turns it off; WZ_TASKS_CACHE_DIR moves it. Beside the parsed
+documents, warm.py keeps what the last run checked, for a run over the very same files.
 """
 
 from __future__ import annotations
