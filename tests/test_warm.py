@@ -285,3 +285,29 @@ def test_check_on_another_day_does_not_take_the_record_of_the_first(
     assert recalls == [False, False]
     assert (early.exit_code, early.stdout) == (cold.exit_code, cold.stdout)
     assert "WZ118" in early.stdout  # reports dated after 2025-07-01
+
+
+def test_a_new_process_takes_the_task_list_from_the_cache(tmp_path: Path) -> None:
+    # In a new process pydantic has not built TaskListFile yet: its `duties: list[Duty]` is
+    # still a forward reference, which the cached record must get past.
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from wz_tasks import load\n"
+        "from wz_tasks.cache import ParseCache\n"
+        "if sys.argv[1] == 'again':\n"
+        "    def parsed(*a, **k): raise SystemExit('the task list was parsed again')\n"
+        "    load._task_list_from = parsed\n"
+        "tl = load.load_task_list(None, ParseCache(__import__('pathlib').Path(sys.argv[2])))\n"
+        "print(len(tl.tasks))\n"
+    )
+    for phase in ("first", "again"):
+        found = subprocess.run(
+            [sys.executable, "-c", script, phase, str(tmp_path / "c")],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert (found.returncode, found.stdout) == (0, "20\n"), found.stderr
