@@ -12,6 +12,8 @@ an empty cache directory each time; "again" runs reuse one that a first run fill
 from __future__ import annotations
 
 import argparse
+import compileall
+import json
 import os
 import platform
 import shutil
@@ -47,13 +49,16 @@ def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
     return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
+ENV: dict[str, str] = {}  # set for every run (--code: the code to measure, on PYTHONPATH)
+
+
 def measure(
     cmd: list[str], runs: int, fresh_cache: bool, cache: str
 ) -> tuple[float, float, int, list[float]]:
     """Median wall time, median CPU time, largest peak RSS, and every wall time."""
     times, cpus, peaks = [], [], []
     for _ in range(runs):
-        env = dict(os.environ)
+        env = {**os.environ, **ENV}
         env["WZ_TASKS_CACHE_DIR"] = tempfile.mkdtemp(prefix="wz-bench-") if fresh_cache else cache
         t, cpu, peak = run_once(cmd, env)
         times.append(t)
@@ -64,6 +69,20 @@ def measure(
     return statistics.median(times), statistics.median(cpus), max(peaks), times
 
 
+def measure_in(
+    cmd: list[str], runs: int, env: dict[str, str]
+) -> tuple[float, float, int, list[float]]:
+    """As `measure`, in a given environment (another tool's)."""
+    found = [run_once(cmd, env) for _ in range(runs)]
+    times = [t for t, _, _ in found]
+    return (
+        statistics.median(times),
+        statistics.median(c for _, c, _ in found),
+        max(p for _, _, p in found),
+        times,
+    )
+
+
 def data(name: str, scale: float = 1.0) -> Path:
     folder = HERE / "data" / (name if scale == 1 else f"{name}-x{scale:g}")
     if not (folder / "tasks.yaml").exists():
@@ -71,18 +90,65 @@ def data(name: str, scale: float = 1.0) -> Path:
     return folder
 
 
-def status_cmd(folder: Path) -> list[str]:
-    return [
-        WZ,
-        "status",
-        "--tasks",
-        str(folder / "tasks.yaml"),
-        "--progress",
-        str(folder / "progress"),
-        *AS_OF,
-        "--format",
-        "json",
-    ]
+def status_cmd(folder: Path, progress: Path | None = None, as_of: list[str] = AS_OF) -> list[str]:
+    return command("status", folder, progress, as_of)
+
+
+def command(
+    name: str, folder: Path, progress: Path | None = None, as_of: list[str] = AS_OF
+) -> list[str]:
+    where = str(progress or folder / "progress")
+    return [WZ, name, "--tasks", str(folder / "tasks.yaml"), "--progress", where, *as_of]
+
+
+def exists(name: str) -> bool:
+    """Whether this build of wz-tasks has the command (remind, duties, bulletin: round 2)."""
+    env = {**os.environ, **ENV}
+    found = subprocess.run([WZ, name, "--help"], capture_output=True, env=env, check=False)
+    return found.returncode == 0
+
+
+# --- Taskwarrior, side by side (issue 13) ------------------------------------------------------
+
+TASK = shutil.which("task") or ""
+TW_RC = ["rc.confirmation=off", "rc.verbose=nothing", "rc.hooks=off"]
+
+
+def taskwarrior(n: int) -> dict[str, str]:
+    """A fresh TASKDATA holding `n` pending tasks with due dates (half of them overdue on the
+    as-of date), imported by `task import`; the environment that points `task` at it."""
+    where = Path(tempfile.mkdtemp(prefix="wz-bench-tw-"))
+    (where / "data").mkdir()
+    (where / "taskrc").write_text("", encoding="utf-8")
+    env = {**os.environ, "TASKRC": str(where / "taskrc"), "TASKDATA": str(where / "data")}
+    if n:
+        day = time.mktime((2026, 11, 27, 0, 0, 0, 0, 0, -1))
+        tasks = [
+            {
+                "uuid": f"00000000-0000-4000-8000-{i + 1:012d}",
+                "description": f"第{i % 40 + 1}项措施 单位{i % 25:03d} 的进展报送 第{i}条",
+                "status": "pending",
+                "entry": "20250101T000000Z",
+                "due": time.strftime("%Y%m%dT000000Z", time.gmtime(day + (i % 200 - 100) * 86400)),
+                "project": f"unit{i % 25:03d}",
+            }
+            for i in range(n)
+        ]
+        (where / "tasks.json").write_text(json.dumps(tasks, ensure_ascii=False), "utf-8")
+        subprocess.run(
+            [TASK, *TW_RC, "import", str(where / "tasks.json")],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            check=True,
+        )
+    return env
+
+
+def tw_version() -> str:
+    if not TASK:
+        return ""
+    found = subprocess.run([TASK, "--version"], capture_output=True, text=True, check=False)
+    return found.stdout.strip()
 
 
 def machine() -> str:
@@ -119,7 +185,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument(
+        "--code", type=Path, help="measure the wz_tasks package in this src folder instead"
+    )
     args = parser.parse_args()
+    package = (args.code or ROOT / "src") / "wz_tasks"
+    if args.code:
+        ENV["PYTHONPATH"] = str(args.code)
+    # Byte-compiled as `pip install` leaves it (PYTHONDONTWRITEBYTECODE would otherwise make
+    # every run compile the package afresh, a cost no installed copy pays).
+    compileall.compile_dir(str(package), quiet=1)
     small, big = (5, 2) if args.quick else (11, 3)
     load_start = _load()
     cache = tempfile.mkdtemp(prefix="wz-bench-warm-")
@@ -133,10 +208,14 @@ def main() -> None:
         budget: str,
         fresh: bool = False,
         warm_first: bool = False,
+        env: dict[str, str] | None = None,
     ) -> tuple[float, float]:
         if warm_first:
-            run_once(cmd, {**os.environ, "WZ_TASKS_CACHE_DIR": cache})
-        med, cpu, peak, times = measure(cmd, runs, fresh, cache)
+            run_once(cmd, {**os.environ, **ENV, "WZ_TASKS_CACHE_DIR": cache})
+        if env is not None:
+            med, cpu, peak, times = measure_in(cmd, runs, env)
+        else:
+            med, cpu, peak, times = measure(cmd, runs, fresh, cache)
         rows.append((case, budget, med, cpu, peak, ", ".join(f"{t:.2f}" for t in sorted(times))))
         print(f"{case:55s} {med:7.3f} s  cpu {cpu:7.3f} s  {peak / 1024:6.0f} MiB", flush=True)
         return med, cpu
@@ -173,7 +252,80 @@ def main() -> None:
         "≤ 3 s",
         fresh=True,
     )
-    row("city: status again, files unchanged", status_cmd(city), small, "≤ 0.5 s", warm_first=True)
+    row(
+        "city: status again, files unchanged",
+        status_cmd(city),
+        small,
+        "≤ 0.5 s; ≤ 1.5× floor (issue 13)",
+        warm_first=True,
+    )
+    row(
+        "city: status again, another as-of date (2027-01-15)",
+        status_cmd(city, as_of=["--as-of", "2027-01-15"]),
+        small,
+        "≤ 1.5× floor (issue 13)",
+    )
+    row(
+        "city: report --unit 单位000 again",
+        [*command("report", city), "--unit", "单位000"],
+        small,
+        "as status",
+        warm_first=True,
+    )
+    for name in ("remind", "duties", "bulletin"):
+        if exists(name):
+            extra = ["--format", "html"] if name == "bulletin" else []
+            row(
+                f"city: {name} again",
+                [*command(name, city), *extra],
+                small,
+                "≤ 2 s (§14)" if name == "bulletin" else "as status",
+                warm_first=True,
+            )
+        else:
+            print(f"(no `{name}` command in this build: not measured)")
+    # Side by side (issue 13): the four commands run in turn, round after round, so that the
+    # load other work puts on the machine falls on all of them alike.
+    empty = Path(tempfile.mkdtemp(prefix="wz-bench-empty-"))
+    side: list[tuple[str, float, float, float, float]] = []
+    if TASK:
+        n = 20_000
+        ours = {**os.environ, **ENV, "WZ_TASKS_CACHE_DIR": cache}
+        pairs = [
+            ("start-up: status, city task list, empty progress folder", "wz", empty),
+            ("city: status again (side by side)", "wz", None),
+            ("Taskwarrior: task overdue, 0 tasks", "tw", 0),
+            (f"Taskwarrior: task overdue, {n:,} tasks with due dates", "tw", n),
+        ]
+        cases = []
+        for case, tool, what in pairs:
+            if tool == "wz":
+                assert what is None or isinstance(what, Path)
+                cmd = status_cmd(city, progress=what)
+                env = ours
+                run_once(cmd, env)  # fills the cache
+            else:
+                assert isinstance(what, int)
+                cmd, env = [TASK, *TW_RC, "overdue"], taskwarrior(what)
+            cases.append((case, cmd, env))
+        found: dict[str, list[tuple[float, float, int]]] = {case: [] for case, _, _ in cases}
+        for _ in range(small):
+            for case, cmd, env in cases:
+                found[case].append(run_once(cmd, env))
+        medians = []
+        for case, _, _ in cases:
+            walls = [t for t, _, _ in found[case]]
+            med = statistics.median(walls)
+            cpu = statistics.median(c for _, c, _ in found[case])
+            peak = max(p for _, _, p in found[case])
+            rows.append((case, "—", med, cpu, peak, ", ".join(f"{t:.2f}" for t in sorted(walls))))
+            print(f"{case:55s} {med:7.3f} s  cpu {cpu:7.3f} s  {peak / 1024:6.0f} MiB", flush=True)
+            medians.append((med, cpu))
+        (w0, c0), (wn, cn), (t0, tc0), (tn, tcn) = medians
+        side = [
+            ("wz-tasks status again (city)", w0, c0, wn, cn),
+            ("Taskwarrior task overdue", t0, tc0, tn, tcn),
+        ]
     row(
         "province (10,000 files, 200,000 entries): first run",
         status_cmd(province),
@@ -185,7 +337,7 @@ def main() -> None:
         "province: again, files unchanged",
         status_cmd(province),
         big,
-        "≤ 3 s, < 1 GiB",
+        "≤ 3 s, < 1 GiB (§8); ≤ 0.6 s (issue 13)",
         warm_first=True,
     )
     growth = []
@@ -201,8 +353,10 @@ def main() -> None:
     shutil.rmtree(cache, ignore_errors=True)
 
     load_end = _load()
+    code = f" (code: `{args.code}`)" if args.code else ""
     lines = [
-        f"Measured by `python bench/run.py` on {time.strftime('%Y-%m-%d')}: {machine()}; "
+        f"Measured by `python bench/run.py`{code} on {time.strftime('%Y-%m-%d')}: {machine()}; "
+        f"{tw_version() and 'Taskwarrior ' + tw_version() + '; '}"
         f"load average {load_start:.1f} at the start, {load_end:.1f} at the end.",
         "",
         "Median of several whole-process runs (wall clock; each run listed, seconds) and the "
@@ -224,6 +378,30 @@ def main() -> None:
         + ", ".join(f"{g:.2f} s" for g in growth)
         + f" — {growth[1] / growth[0]:.2f}× and {growth[2] / growth[0]:.2f}×.",
     ]
+    if side:
+        lines += [
+            "",
+            "Side by side (issue 13): the cost per record above each tool's own start-up, "
+            "(N records − none) / N, N = 20,000 (the city's progress entries; as many tasks "
+            "with due dates in Taskwarrior), medians of the runs above.",
+            "",
+            "| tool | start-up (wall / CPU) | N records (wall / CPU) | per record, wall | "
+            "per record, CPU |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        per = {}
+        for name, t0, c0, tn, cn in side:
+            per[name] = ((tn - t0) / 20_000 * 1e6, (cn - c0) / 20_000 * 1e6)
+            lines.append(
+                f"| {name} | {t0:.3f} s / {c0:.3f} s | {tn:.3f} s / {cn:.3f} s | "
+                f"{per[name][0]:.1f} µs | {per[name][1]:.1f} µs |"
+            )
+        (ours_wall, ours_cpu), (tw_wall, tw_cpu) = per.values()
+        lines += [
+            "",
+            f"wz-tasks per record over Taskwarrior's: {ours_wall / tw_wall:.2f} (wall), "
+            f"{ours_cpu / tw_cpu:.2f} (CPU); the target is ≤ 0.33.",
+        ]
     text = "\n".join(lines) + "\n"
     start, end = "<!-- measured -->", "<!-- /measured -->"
     if args.out.exists() and start in args.out.read_text(encoding="utf-8"):

@@ -12,7 +12,8 @@ classes of ours that a document holds written as tagged objects (`{"\\u0000date"
 and rebuilt from an allow-list. A cache folder restored from somewhere untrusted can hold anything;
 reading it never runs code, and anything unreadable, foreign or of the wrong shape is ignored and
 parsed afresh. Old cache folders are removed only when they carry this tool's own marker.
-`--no-cache` or WZ_TASKS_NO_CACHE=1 turns it off; WZ_TASKS_CACHE_DIR moves it.
+`--no-cache` or WZ_TASKS_NO_CACHE=1 turns it off; WZ_TASKS_CACHE_DIR moves it. Beside the parsed
+documents, warm.py keeps what the last run checked, for a run over the very same files.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ import time
 import types
 import typing
 import warnings
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -249,6 +251,7 @@ class ParseCache:
                 if is_ours(old):  # never a folder of the user's that merely looks like one
                     shutil.rmtree(old, ignore_errors=True)
         name = hashlib.blake2b(scope.encode(), digest_size=10).hexdigest()
+        self.scope_name = name
         self.pack = self.root / f"progress-{name}.json"
         self._raw: dict[str, Any] | None = None  # entries as read, checked when first used
         self._stats: dict[str, str] = {}
@@ -360,9 +363,17 @@ class ParseCache:
         self._write(self._path(key), value)
 
     def _write(self, target: Path, value: Any, fast: bool = False) -> None:
-        tmp = None
         try:
             data = _dumps([FORMAT, value], fast)
+        except Exception:  # not data: nothing is kept
+            return
+        self.write_bytes(target, data)
+
+    def write_bytes(self, target: Path, data: bytes | Iterable[bytes]) -> None:
+        """Put `data` (or its pieces, in order) in `target` (a file in this cache's folder) whole,
+        or leave it as it was."""
+        tmp = None
+        try:
             if not self.root.is_dir():
                 self.root.mkdir(parents=True, exist_ok=True)
                 # marked as ours, so that newer code may remove it (and backups may skip it)
@@ -370,7 +381,10 @@ class ParseCache:
                 (self.root / MARKER).write_text(MARKER, encoding="utf-8")
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             with os.fdopen(fd, "wb") as f:
-                f.write(data)
+                if isinstance(data, bytes):
+                    f.write(data)
+                else:
+                    f.writelines(data)
             os.replace(tmp, target)  # atomic: a racing reader sees the old file or this one
             tmp = None
         except Exception:  # a full, read-only or broken cache is no reason to fail
@@ -450,6 +464,14 @@ def task_list_from_record(record: Any, source: str) -> TaskList | None:
     return tl
 
 
+@functools.cache
+def _hints(model: type) -> dict[str, Any]:
+    """A model's field types with names declared later in its module resolved (pydantic keeps
+    them as forward references until it builds the model's validator, which a cached task list
+    never needs)."""
+    return typing.get_type_hints(model)
+
+
 class _Unfit(ValueError):
     """A stored value does not fit its type."""
 
@@ -518,7 +540,10 @@ def _built(tp: Any, v: Any) -> Any:
         values = {}
         for name, info in fields.items():
             if name in v:
-                values[name] = _within(_built(info.annotation, v[name]), info.metadata)
+                annotation = info.annotation
+                if isinstance(annotation, typing.ForwardRef):  # a model declared further down
+                    annotation = _hints(tp)[name]
+                values[name] = _within(_built(annotation, v[name]), info.metadata)
             elif info.is_required():
                 raise _Unfit(tp)
         return tp.model_construct(**values)

@@ -108,11 +108,25 @@ def open_workspace(
     `ignore`: warning codes the config file silences everywhere (SPEC §13), as `# noqa` does.
     """
     paths, defaulted = progress_paths(progress)
+    snapshot = None
+    if cache is not None and not extra:  # unchanged files: what the last run checked (warm.py)
+        from wz_tasks.warm import Snapshot
+
+        day = as_of if future_is_error else None
+        snapshot = Snapshot(cache, task_list.key, paths, day)
+        if (kept := snapshot.recall()) is not None:
+            return (
+                Workspace(task_list, acknowledged(kept, snapshot.noted, ignore), snapshot.files),
+                False,
+            )
     # Files named on the command line keep the spelling the user gave them.
     named = {identity(p.path) for p in extra}
     context, default_missing = read_progress(paths, defaulted, cache, named)
     parsed = [*extra, *context]
-    checked = acknowledged(check_reports(task_list, parsed, as_of, future_is_error), parsed, ignore)
+    checked = check_reports(task_list, parsed, as_of, future_is_error)
+    if snapshot is not None:
+        snapshot.keep(checked, parsed)
+    checked = acknowledged(checked, parsed, ignore)
     if cache is not None:
         if any(p.learned for p in parsed):
             cache.learned()

@@ -1,0 +1,195 @@
+"""The warm path: a run over files that have not changed since the last one gives the answer
+the last one checked, without reading, parsing or checking a single file again.
+
+After a run has checked its progress files, it keeps one compact record per set of progress
+paths (in the cache folder, beside the parsed documents): what the evaluator needs (each counted
+report, validated, with its unit and file) and what the run found (every diagnostic, the `# noqa`
+lines), under a key made of the task list's key, the date the rules were run for (None for the
+commands that do not date-check), and every file's path with its stat (device, inode, size,
+mtime, ctime, as the parse cache's index). The next run walks the same paths and stats every
+file; when the key is the same it takes the record, and only evaluation is left to do.
+
+Safety as in cache.py: the record is data (JSON) read by pydantic's JSON validator into the very
+models a progress file is validated into, so a planted or damaged record either is a valid set
+of reports and diagnostics or is ignored, and never runs code. Just-changed files (within the
+file system clock's tick) keep no record, so a second change in the same tick cannot hide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import stat
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from wz_tasks import cache as cache_module
+from wz_tasks.cache import ParseCache
+from wz_tasks.codes import CODES, Diagnostic
+from wz_tasks.load import ParsedReport, RefusedPath, discover
+from wz_tasks.models import Report, SignOffReport, Submission
+from wz_tasks.rules import Checked
+from wz_tasks.yamlsafe import Document
+
+FORMAT = "wz-tasks-warm-1"
+
+
+class _Record(BaseModel):
+    """What the warm record file holds (validated as a whole, in pydantic's JSON parser)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    format: str
+    key: str
+    files: list[str]
+    # (file index, line, column, code, params as tagged JSON)
+    diagnostics: list[tuple[int, int, int, str, str]]
+    invalid: dict[int, list[int]]  # file index -> indices into diagnostics
+    # (unit, file index, report): a report of the supervising unit without entries in the second
+    submissions: list[tuple[str, int, Report | None, SignOffReport | None]]
+    noqa: dict[int, dict[int, list[str]]]  # file index -> line -> codes ([] = every code)
+
+
+class Snapshot:
+    """The files under some progress paths as they stand now, and the record kept for them."""
+
+    def __init__(
+        self,
+        cache: ParseCache,
+        task_key: str,
+        paths: Sequence[Path],
+        day: dt.date | None,
+    ) -> None:
+        self.cache = cache
+        # one record for the commands that date-check (check) and one for those that do not
+        kind = "dated" if day is not None else "undated"
+        self.target = cache.root / f"warm-{cache.scope_name}-{kind}.json"
+        self.files: list[str] = []
+        self.key: str | None = None  # None: these files cannot be kept (or task list unknown)
+        self.fresh = True  # every file older than the clock's tick: a record may be kept
+        self.noted: list[ParsedReport] = []  # stand-ins with each file's acknowledged lines
+        if not task_key:
+            return
+        stats: list[str] = []
+        seen: set[tuple[int, int]] = set()
+        now = time.time_ns()
+        try:
+            if not all(os.path.exists(p) for p in paths):
+                return  # a missing path is the normal path's to report
+            for file in discover(paths):
+                if isinstance(file, RefusedPath):
+                    return  # reported by the normal path, never kept
+                st = os.stat(file)
+                if not stat.S_ISREG(st.st_mode):
+                    return
+                if (st.st_dev, st.st_ino) in seen:
+                    continue
+                seen.add((st.st_dev, st.st_ino))
+                if now - max(st.st_mtime_ns, st.st_ctime_ns) < cache_module.RECENT_NS:
+                    self.fresh = False
+                self.files.append(str(file))
+                stats.append(ParseCache._stat_key(st))
+        except OSError:
+            return
+        material = json.dumps([FORMAT, task_key, str(day), self.files, stats], ensure_ascii=False)
+        self.key = hashlib.blake2b(material.encode(), digest_size=20).hexdigest()
+
+    def recall(self) -> Checked | None:
+        """What the last run over these very files checked, or None."""
+        if self.key is None:
+            return None
+        try:
+            with open(self.target, "rb") as f:
+                record = _Record.model_validate_json(f.read(), strict=True)
+        except (OSError, ValidationError, ValueError):
+            return None
+        if record.format != FORMAT or record.key != self.key or record.files != self.files:
+            return None
+        try:
+            return self._checked(record)
+        except (LookupError, TypeError, ValueError):  # a record this code did not write
+            return None
+
+    def _checked(self, record: _Record) -> Checked:
+        files = record.files
+        diagnostics = []
+        for i, line, column, code, params in record.diagnostics:
+            if code not in CODES:
+                raise ValueError(code)
+            found = cache_module._loads(params.encode())
+            if type(found) is not dict:
+                raise ValueError(params)
+            diagnostics.append(Diagnostic(files[i], line, column, code, found))
+        if diagnostics != sorted(diagnostics, key=Diagnostic.sort_key):
+            raise ValueError("not sorted")
+        invalid = {files[i]: [diagnostics[d] for d in ds] for i, ds in record.invalid.items()}
+        submissions = []
+        for unit, i, report, signing in record.submissions:
+            found = report if signing is None else signing
+            if found is None or (report is None) == (signing is None):
+                raise ValueError("no report")
+            submissions.append(Submission(unit, found, files[i]))
+        self.noted = [
+            ParsedReport(files[i], None, Document(None, None, lines, []), [])
+            for i, lines in record.noqa.items()
+        ]
+        return Checked(diagnostics, submissions, invalid)
+
+    def keep(self, checked: Checked, parsed: Sequence[ParsedReport]) -> None:
+        """Keep what this run checked (before `# noqa` lines were applied) for the next one."""
+        if self.key is None or not self.fresh or [p.path for p in parsed] != self.files:
+            return
+        index = {path: i for i, path in enumerate(self.files)}
+        try:
+            diags = [
+                [index[d.path], d.line, d.column, d.code, _params(d.params)]
+                for d in checked.diagnostics
+            ]
+            position = {id(d): n for n, d in enumerate(checked.diagnostics)}
+            invalid = {
+                index[path]: [position[id(d)] for d in ds] for path, ds in checked.invalid.items()
+            }
+            noqa = {index[p.path]: p.doc.noqa for p in parsed if p.doc is not None and p.doc.noqa}
+            head = {
+                "format": FORMAT,
+                "key": self.key,
+                "files": self.files,
+                "diagnostics": diags,
+                "invalid": invalid,
+                "noqa": noqa,
+            }
+            text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))
+        except (KeyError, TypeError, ValueError):  # something not said as data: keep nothing
+            return
+        # Written report by report, as each is turned into JSON: a province's record is never
+        # held in memory whole. A report that cannot be written leaves no record (write_bytes).
+        self.cache.write_bytes(self.target, _pieces(text, checked.submissions, index))
+
+
+def _slots(report: Report) -> str:
+    """A report as the record's two slots (a plain report, a sign-off report), in JSON: only the
+    fields the file set, so that it is validated back into the very same model."""
+    text = report.model_dump_json(exclude_unset=True)
+    if type(report) is SignOffReport:
+        return f"null,{text}"
+    if type(report) is Report:
+        return f"{text},null"
+    raise TypeError(type(report).__name__)
+
+
+def _params(params: dict[str, object]) -> str:
+    """A diagnostic's parameters as the cache writes data (dates and tuples tagged)."""
+    return cache_module._dumps([cache_module.FORMAT, params]).decode()
+
+
+def _pieces(head: str, submissions: list[Submission], index: dict[str, int]) -> Iterator[bytes]:
+    yield f'{head[:-1]},"submissions":['.encode()
+    for n, s in enumerate(submissions):
+        unit = json.dumps(s.unit, ensure_ascii=False)
+        yield f"{',' if n else ''}[{unit},{index[s.path]},{_slots(s.report)}]".encode()
+    yield b"]}"

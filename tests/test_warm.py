@@ -1,0 +1,313 @@
+"""The warm path (warm.py): a run over unchanged files answers from the last run's record, and
+that answer is always the one a run without the cache gives."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from wz_tasks import cache as cache_module
+from wz_tasks import load as load_module
+from wz_tasks import warm
+from wz_tasks.cli import app
+
+TICK = 0.03  # longer than RECENT_NS below: files written before it are "old"
+COMMANDS = {
+    "status": ["status", "--as-of", "2026-11-27", "--format", "json"],
+    "check": ["check", "--as-of", "2026-11-27", "--format", "json"],
+    "report": ["report", "--unit", "盐池县", "--as-of", "2026-11-27", "--format", "json"],
+}
+
+
+@pytest.fixture(autouse=True)
+def _short_tick(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file older than 20 ms counts as settled, so that the tests need not wait a second."""
+    monkeypatch.setattr(cache_module, "RECENT_NS", 20_000_000)
+
+
+@pytest.fixture
+def recalls(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each run took its answer from a record (True) or checked the files (False)."""
+    seen: list[bool] = []
+    real = warm.Snapshot.recall
+
+    def recall(self: warm.Snapshot) -> object:
+        found = real(self)
+        seen.append(found is not None)
+        return found
+
+    monkeypatch.setattr(warm.Snapshot, "recall", recall)
+    return seen
+
+
+def run(command: str, folder: Path, cache: Path | None) -> tuple[int, str]:
+    env = {"WZ_TASKS_CACHE_DIR": str(cache or ""), "WZ_TASKS_NO_CACHE": "" if cache else "1"}
+    result = CliRunner().invoke(app, [*COMMANDS[command], "--progress", str(folder)], env=env)
+    return result.exit_code, result.stdout
+
+
+def settle() -> None:
+    time.sleep(TICK)
+
+
+# --- the property: warm equals cold, whatever happened between the runs -----------------------
+
+ENTRY = "  - task: {task}\n    value: {value}\n    progress: 补报第{task}项任务的进展情况。\n"
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.yaml"))
+
+
+def edit(folder: Path, kind: str, pick: int, number: int) -> None:
+    """One change to the progress folder, of the kinds people (and git) make."""
+    files = _files(folder)
+    if not files:
+        return
+    target = files[pick % len(files)]
+    if kind == "change":  # an entry added: valid, or a task that does not exist
+        with open(target, "a", encoding="utf-8") as f:
+            f.write(ENTRY.format(task=number % 23 + 1, value=number % 120))
+    elif kind == "add":
+        (folder / "new" / f"2026-0{number % 9 + 1}-01-{pick}.yaml").parent.mkdir(exist_ok=True)
+        shutil.copy(target, folder / "new" / f"2026-0{number % 9 + 1}-01-{pick}.yaml")
+    elif kind == "delete":
+        target.unlink()
+    elif kind == "move":
+        (folder / "moved").mkdir(exist_ok=True)
+        target.rename(folder / "moved" / f"{number}-{target.name}")
+    elif kind == "touch":
+        os.utime(target)
+    elif kind == "swap":  # same size, same mtime, same inode: only ctime tells
+        before = target.stat()
+        data = bytearray(target.read_bytes())
+        # a digit of a figure (`value: 62`) where there is one, so that the answer changes
+        marks = [i + 7 for i in range(len(data)) if data[i : i + 7] == b"value: "]
+        digits = [i for i in marks if 48 <= data[i] <= 57] or [
+            i for i, c in enumerate(data) if 48 <= c <= 57
+        ]
+        i = digits[number % len(digits)]
+        data[i] = ord(str((int(chr(data[i])) + 1) % 10))
+        with open(target, "r+b") as f:  # in place: the inode stays
+            f.write(data)
+        os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+EDITS = st.lists(
+    st.tuples(
+        st.sampled_from(["change", "add", "delete", "move", "touch", "swap"]),
+        st.integers(0, 200),
+        st.integers(0, 1000),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(edits=EDITS, command=st.sampled_from(sorted(COMMANDS)))
+@example(edits=[("swap", 3, 7)], command="status")
+@example(edits=[("swap", 40, 2)], command="report")
+@example(edits=[("touch", 9, 0)], command="check")
+def test_a_warm_answer_is_the_cold_answer_after_any_edit(
+    recalls: list[bool], edits: list[tuple[str, int, int]], command: str
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder, cache = Path(tmp) / "p", Path(tmp) / "c"
+        shutil.copytree(SAMPLE, folder)
+        settle()
+        run(command, folder, cache)  # fills the cache and keeps a record
+        for kind, pick, number in edits:
+            edit(folder, kind, pick, number)
+        settle()
+        recalls.clear()
+        after_edits = run(command, folder, cache)
+        again = run(command, folder, cache)  # nothing changed since: from the record
+        assert recalls == [False, True]
+        assert after_edits == again == run(command, folder, None)
+        # and a file rewritten in place with its old size and mtime is not taken for unchanged
+        edit(folder, "swap", edits[0][1], edits[0][2])
+        settle()
+        assert run(command, folder, cache) == run(command, folder, None)
+        assert recalls == [False, True, False]
+
+
+# --- what the record is trusted with ----------------------------------------------------------
+
+
+def test_unchanged_files_are_not_read_at_all(
+    tmp_path: Path, recalls: list[bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "p"
+    shutil.copytree(SAMPLE, folder)
+    settle()
+    first = run("status", folder, tmp_path / "c")
+
+    real = load_module.read_bounded
+
+    def unread(path: Path, *args: object) -> object:
+        assert folder not in Path(path).parents, f"{path} was read"
+        return real(path, *args)
+
+    monkeypatch.setattr(load_module, "read_bounded", unread)
+    assert run("status", folder, tmp_path / "c") == first
+    assert recalls == [False, True]
+
+
+def test_another_as_of_date_is_answered_from_the_same_record(
+    tmp_path: Path, recalls: list[bool]
+) -> None:
+    folder = tmp_path / "p"
+    shutil.copytree(SAMPLE, folder)
+    settle()
+    run("status", folder, tmp_path / "c")
+    args = ["status", "--progress", str(folder), "--format", "json", "--as-of", "2026-03-01"]
+    env = {"WZ_TASKS_CACHE_DIR": str(tmp_path / "c")}
+    warm_answer = CliRunner().invoke(app, args, env=env).stdout
+    cold = CliRunner().invoke(app, [*args, "--no-cache"], env=env).stdout
+    assert recalls == [False, True]
+    assert warm_answer == cold
+
+
+def test_a_file_changed_a_moment_ago_keeps_no_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a second change within the clock's tick would leave every stat as it was
+    monkeypatch.setattr(cache_module, "RECENT_NS", 60_000_000_000)
+    folder = tmp_path / "p"
+    shutil.copytree(SAMPLE, folder)
+    run("status", folder, tmp_path / "c")
+    assert not list((tmp_path / "c").rglob("warm-*"))
+    monkeypatch.setattr(cache_module, "RECENT_NS", 0)
+    run("status", folder, tmp_path / "c")
+    assert len(list((tmp_path / "c").rglob("warm-*"))) == 1
+
+
+def _record(cache: Path) -> Path:
+    (found,) = cache.rglob("warm-*-undated.json")
+    return found
+
+
+def _spoiled(record: dict) -> list[bytes]:  # type: ignore[type-arg]
+    """Planted and damaged records: not JSON, not ours, or ours with a lie in it."""
+
+    def changed(**fields: object) -> bytes:
+        return json.dumps({**record, **fields}, ensure_ascii=False).encode()
+
+    (unit, index, report, _signing) = record["submissions"][0]
+    bad_entries = {**report, "entries": [{"task": "4", "value": 62}]}
+    return [
+        b"",
+        b"\x80\x04not json",
+        pickle.dumps({"format": warm.FORMAT}),
+        b"[]",
+        json.dumps(record)[:-40].encode(),  # cut short
+        changed(format="wz-tasks-warm-0"),
+        changed(key="0" * 40),
+        changed(files=record["files"][:-1]),
+        changed(extra=1),
+        changed(diagnostics=[[999, 1, 1, "WZ101", "[]"]]),
+        changed(diagnostics=[[0, 1, 1, "WZ999", '["wz-tasks-cache-1",{}]']]),
+        changed(diagnostics=[[0, 1, 1, "WZ101", '{"__reduce__": "os.system"}']]),
+        changed(submissions=[[unit, 9999, report, None]]),
+        changed(submissions=[[unit, index, None, None]]),
+        changed(submissions=[[unit, index, bad_entries, None]]),
+        changed(submissions=[[unit, index, {**report, "entries": []}, None]]),
+        changed(invalid={"0": [5000]}),
+    ]
+
+
+@pytest.mark.parametrize("n", range(17))
+def test_a_planted_or_damaged_record_is_ignored(
+    tmp_path: Path, recalls: list[bool], n: int
+) -> None:
+    folder = tmp_path / "p"
+    shutil.copytree(SAMPLE, folder)
+    settle()
+    cold = run("status", folder, None)
+    run("status", folder, tmp_path / "c")
+    record = _record(tmp_path / "c")
+    spoiled = _spoiled(json.loads(record.read_bytes()))
+    assert len(spoiled) == 17
+    record.write_bytes(spoiled[n])
+    recalls.clear()
+    assert run("status", folder, tmp_path / "c") == cold
+    assert recalls == [False]
+
+
+@pytest.mark.parametrize("command", ["check", "status"])
+def test_findings_acknowledged_lines_and_invalid_files_come_back_from_the_record(
+    tmp_path: Path, recalls: list[bool], command: str
+) -> None:
+    folder = tmp_path / "p"
+    folder.mkdir()
+    head = "unit: 盐池县\ndate: {date}\nentries:\n  - task: 4\n"
+    (folder / "a.yaml").write_text(
+        head.format(date="2025-11-20") + "    value: 62\n    progress: 已推进\n", encoding="utf-8"
+    )
+    lower = "    value: 55  # noqa: WZ201\n    status: done\n    progress: 已推进\n"  # WZ202 stays
+    (folder / "b.yaml").write_text(head.format(date="2025-12-20") + lower, encoding="utf-8")
+    (folder / "c.yaml").write_text(head.format(date="2025-12-21") + "    value: 百分之六十\n")
+    settle()
+    cold = run(command, folder, None)
+    assert run(command, folder, tmp_path / "c") == cold
+    assert run(command, folder, tmp_path / "c") == cold
+    assert recalls == [False, True]
+    assert "WZ103" in cold[1] and "WZ201" not in cold[1]  # the invalid file; acknowledged
+    assert ("WZ202" in cold[1]) == (command == "check")  # status lists invalid files only
+
+
+def test_check_on_another_day_does_not_take_the_record_of_the_first(
+    tmp_path: Path, recalls: list[bool]
+) -> None:
+    # check dates every report against the as-of date: its record holds for that day only
+    folder = tmp_path / "p"
+    shutil.copytree(SAMPLE, folder)
+    settle()
+    env = {"WZ_TASKS_CACHE_DIR": str(tmp_path / "c")}
+    args = ["check", "--progress", str(folder), "--format", "json", "--as-of"]
+    CliRunner().invoke(app, [*args, "2026-11-27"], env=env)
+    early = CliRunner().invoke(app, [*args, "2025-07-01"], env=env)
+    cold = CliRunner().invoke(app, [*args, "2025-07-01", "--no-cache"], env=env)
+    assert recalls == [False, False]
+    assert (early.exit_code, early.stdout) == (cold.exit_code, cold.stdout)
+    assert "WZ118" in early.stdout  # reports dated after 2025-07-01
+
+
+def test_a_new_process_takes_the_task_list_from_the_cache(tmp_path: Path) -> None:
+    # In a new process pydantic has not built TaskListFile yet: its `duties: list[Duty]` is
+    # still a forward reference, which the cached record must get past.
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from wz_tasks import load\n"
+        "from wz_tasks.cache import ParseCache\n"
+        "if sys.argv[1] == 'again':\n"
+        "    def parsed(*a, **k): raise SystemExit('the task list was parsed again')\n"
+        "    load._task_list_from = parsed\n"
+        "tl = load.load_task_list(None, ParseCache(__import__('pathlib').Path(sys.argv[2])))\n"
+        "print(len(tl.tasks))\n"
+    )
+    for phase in ("first", "again"):
+        found = subprocess.run(
+            [sys.executable, "-c", script, phase, str(tmp_path / "c")],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert (found.returncode, found.stdout) == (0, "20\n"), found.stderr
