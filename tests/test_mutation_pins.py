@@ -1,0 +1,213 @@
+"""Behaviours that mutation testing (bench/mutation.sh, issue 8) found unpinned: each test names
+the rule it holds, on hand-made reports with an explicit as-of date."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from conftest import AS_OF, d, sub
+
+from wz_tasks.evaluate import evaluate
+from wz_tasks.load import parse_report
+from wz_tasks.models import Rhythm, Submission
+from wz_tasks.reporting import Reporting
+from wz_tasks.rules import check_reports
+from wz_tasks.tasklist import TaskList
+
+HOUSING = "市住建局"  # leads task 14 (ongoing); the policy runs 2024-12-01 … 2027-12-01
+
+
+def _reporting(tl: TaskList, rhythm: dict[str, object], dates: list[str], as_of: str) -> Reporting:
+    """市住建局's reporting on task 14 under a calendar rhythm, from reports on these dates."""
+    policy = tl.policy.model_copy(update={"reporting": Rhythm.model_validate(rhythm)})
+    cal = dataclasses.replace(tl, policy=policy)
+    subs: list[Submission] = [sub(HOUSING, day, {"task": 14}) for day in dates]
+    task = evaluate(cal, subs, d(as_of)).task(14)
+    return next(u for u in task.units if u.unit == HOUSING).reporting
+
+
+# --- SPEC §10.3: the reporting calendar ------------------------------------------------------------
+
+
+def test_rhythm_without_by_falls_due_on_the_last_day_of_each_period(tl: TaskList) -> None:
+    """每月报送 with no day named: a report on the month's last day is on time."""
+    rep = _reporting(tl, {"every": "month"}, ["2024-12-20", "2025-01-31"], "2025-02-01")
+    assert (rep.state, rep.missed_in_a_row, rep.next_due) == ("on_time", 0, d("2025-02-28"))
+    assert (rep.last_report, rep.days_since) == (d("2025-01-31"), 1)
+
+
+def test_report_on_the_first_day_of_a_period_counts_for_it(tl: TaskList) -> None:
+    rep = _reporting(tl, {"every": "month"}, ["2024-12-20", "2025-01-01"], "2025-02-01")
+    assert (rep.state, rep.missed_in_a_row) == ("on_time", 0)
+
+
+def test_report_on_the_last_day_after_the_deadline_is_late(tl: TaskList) -> None:
+    """每月25日前: a report on the 31st is in the month, but late."""
+    rhythm = {"every": "month", "by": {"day": 25}}
+    rep = _reporting(tl, rhythm, ["2024-12-20", "2025-01-31"], "2025-02-01")
+    assert (rep.state, rep.missed_in_a_row, rep.escalation) == ("late", 0, None)
+
+
+def test_quarter_rhythm_in_its_first_month(tl: TaskList) -> None:
+    """每季度首月15日前: a report on 02-10 is late for 2025-Q1."""
+    rhythm = {"every": "quarter", "by": {"month": 1, "day": 15}}
+    rep = _reporting(tl, rhythm, ["2025-02-10"], "2025-03-01")
+    assert (rep.state, rep.next_due) == ("late", d("2025-04-15"))
+
+
+def test_weekly_rhythm_falls_due_on_its_weekday(tl: TaskList) -> None:
+    """每周五前: a report on Saturday 2025-01-11 is late for the week of 01-06."""
+    rhythm = {"every": "week", "by": {"weekday": 5}}
+    rep = _reporting(tl, rhythm, ["2025-01-03", "2025-01-11"], "2025-01-13")
+    assert (rep.state, rep.missed_in_a_row, rep.next_due) == ("late", 0, d("2025-01-17"))
+
+
+def test_before_the_first_deadline_reporting_is_on_time(tl: TaskList) -> None:
+    rep = _reporting(tl, {"every": "month", "by": {"day": 25}}, [], "2024-12-10")
+    assert (rep.state, rep.missed_in_a_row, rep.next_due) == ("on_time", 0, d("2024-12-25"))
+    assert (rep.last_report, rep.days_since) == (None, 9)
+
+
+def test_period_due_today_is_not_yet_missing(tl: TaskList) -> None:
+    """On 02-25, February's deadline day, January is the one missed; February is still owed."""
+    rhythm = {"every": "month", "by": {"day": 25}}
+    rep = _reporting(tl, rhythm, ["2024-12-20"], "2025-02-25")
+    assert (rep.state, rep.missed_in_a_row, rep.escalation) == ("missing", 1, "提醒")
+    assert rep.next_due == d("2025-01-25")
+    assert {p.label: p.state for p in rep.periods}["2025-02"] is None
+    rep = _reporting(tl, rhythm, ["2024-12-20", "2025-01-20"], "2025-02-25")
+    assert (rep.state, rep.missed_in_a_row, rep.next_due) == ("on_time", 0, d("2025-02-25"))
+
+
+def test_reported_on_the_first_day_of_a_period_the_next_deadline_is_due(tl: TaskList) -> None:
+    rhythm = {"every": "month", "by": {"day": 25}}
+    rep = _reporting(tl, rhythm, ["2025-02-20", "2025-03-01"], "2025-03-01")
+    assert (rep.state, rep.next_due) == ("on_time", d("2025-04-25"))
+
+
+def test_last_period_reported_at_expiry_owes_nothing_more(tl: TaskList) -> None:
+    rhythm = {"every": "month", "by": {"day": 25}}
+    rep = _reporting(tl, rhythm, ["2027-11-20", "2027-12-01"], "2027-12-01")
+    assert (rep.state, rep.missed_in_a_row, rep.next_due) == ("on_time", 0, None)
+
+
+# --- check: the round-2 rules' messages in both languages, at their place ------------------------
+
+HEAD = "unit: 盐池县\ndate: 2025-12-20\nentries:\n"
+DONE = "    progress: 已推进\n"
+SIGN = "unit: 市住建局\ndate: 2026-01-10\nsign_off:\n"
+
+Said = tuple[int, int, str, str, str]  # line, column, code, message in Chinese, in English
+
+
+def said(tl: TaskList, tmp_path: Path, text: str) -> list[Said]:
+    """What `check` says about one report file, as of 2026-11-27, in both languages."""
+    path = tmp_path / "report.yaml"
+    path.write_text(text, encoding="utf-8")
+    checked = check_reports(tl, [parse_report(str(path), text.encode())], AS_OF, True)
+    return [(g.line, g.column, g.code, g.message(), g.message("en")) for g in checked.diagnostics]
+
+
+def test_duty_reported_by_a_unit_not_on_it_names_its_holder(tl: TaskList, tmp_path: Path) -> None:
+    assert said(tl, tmp_path, HEAD + "  - duty: 市住建局-5\n" + DONE) == [
+        (
+            4,
+            11,
+            "WZ131",
+            "盐池县人民政府 不负责报送职责 市住建局-5。该职责由 市住建局 报送",
+            "盐池县人民政府 does not report duty 市住建局-5. It is reported by 市住建局",
+        )
+    ]
+
+
+def test_duty_reported_by_the_counties_names_them(tl: TaskList, tmp_path: Path) -> None:
+    text = "unit: 市住建局\ndate: 2025-12-20\nentries:\n  - duty: 县级主管部门-4\n    period: 2025-Q4\n"
+    [(line, column, code, zh, en)] = said(tl, tmp_path, text + DONE)
+    assert (line, column, code) == (4, 11, "WZ131")
+    assert zh == "市住建局 不负责报送职责 县级主管部门-4。该职责由 各县(市、区)人民政府 报送"
+    assert en.endswith("It is reported by 各县(市、区)人民政府")
+
+
+def test_period_on_a_measure_that_does_not_repeat_says_remove_it(
+    tl: TaskList, tmp_path: Path
+) -> None:
+    assert said(tl, tmp_path, HEAD + "  - task: 5\n    period: 2025-Q4\n" + DONE) == [
+        (
+            5,
+            13,
+            "WZ133",
+            "任务 5 不定期报送,period 2025-Q4 不是这样的周期。它不是周期性的,请删去 period。",
+            "task 5 is reported not periodically; period 2025-Q4 is not such a period. "
+            "It does not repeat: remove period.",
+        )
+    ]
+
+
+def test_period_of_another_rhythm_suggests_the_period_of_the_file_date(
+    tl: TaskList, tmp_path: Path
+) -> None:
+    """A March label in a file dated 2025-12-20: the example is 2025-Q4, not 2025-Q1."""
+    [(line, column, code, zh, en)] = said(
+        tl, tmp_path, HEAD + "  - duty: 县级主管部门-4\n    period: 2025-03\n" + DONE
+    )
+    assert (line, column, code) == (5, 13, "WZ133")
+    assert zh == "职责 县级主管部门-4 每季度报送,period 2025-03 不是这样的周期。如 2025-Q4。"
+    assert en == (
+        "duty 县级主管部门-4 is reported quarterly; period 2025-03 is not such a period. "
+        "E.g. 2025-Q4."
+    )
+
+
+def test_a_period_may_be_reported_on_its_first_day(tl: TaskList, tmp_path: Path) -> None:
+    text = (
+        "unit: 盐池县\ndate: 2025-10-01\nentries:\n  - duty: 县级主管部门-4\n    period: 2025-Q4\n"
+    )
+    assert said(tl, tmp_path, text + DONE) == []
+
+
+def test_a_standing_duty_done_is_flagged_at_its_status(tl: TaskList, tmp_path: Path) -> None:
+    [(line, column, code, _, en)] = said(
+        tl, tmp_path, HEAD + "  - duty: 县级主管部门-1\n    status: done\n" + DONE
+    )
+    assert (line, column, code) == (5, 13, "WZ116")
+    assert en == (
+        "duty 县级主管部门-1 is ongoing (a standing duty) and cannot be done. "
+        "Write status: in_progress"
+    )
+
+
+@pytest.mark.parametrize(
+    ("item", "zh", "en"),
+    [
+        (
+            "{task: 7, duty: 市住建局-1, unit: 市住建局, date: 2026-01-10}",
+            "请写 task 或 duty 中的一个",
+            "name either a task or a duty",
+        ),
+        ("{task: 7, unit: 盐迟县, date: 2026-01-10}", "未知单位 盐迟县", "unknown unit 盐迟县"),
+        ("{task: 70, unit: 市住建局, date: 2026-01-10}", "没有任务 70", "there is no task 70"),
+        (
+            "{task: 4, unit: 市住建局, date: 2026-01-10}",
+            "市住建局 不牵头任务 4",
+            "市住建局 does not lead task 4",
+        ),
+        (
+            "{duty: 市住建局-99, unit: 市住建局, date: 2026-01-10}",
+            "没有职责 市住建局-99",
+            "there is no duty 市住建局-99",
+        ),
+        (
+            "{duty: 市住建局-5, unit: 盐池县, date: 2026-01-10}",
+            "盐池县人民政府 不负责职责 市住建局-5",
+            "盐池县人民政府 does not report duty 市住建局-5",
+        ),
+    ],
+)
+def test_a_wrong_sign_off_says_why_in_both_languages(
+    tl: TaskList, tmp_path: Path, item: str, zh: str, en: str
+) -> None:
+    assert said(tl, tmp_path, SIGN + f"  - {item}\n") == [
+        (4, 5, "WZ136", f"销号的这一项有误:{zh}", f"this sign-off is wrong: {en}")
+    ]
