@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import AS_OF, d, sub
 
-from wz_tasks.evaluate import evaluate
+from wz_tasks.evaluate import UnitResult, evaluate
 from wz_tasks.load import parse_report
-from wz_tasks.models import Rhythm, Submission
+from wz_tasks.models import Rhythm, SignOff, SignOffReport, Submission, Task
 from wz_tasks.reporting import Reporting
 from wz_tasks.rules import check_reports
 from wz_tasks.tasklist import TaskList
@@ -211,3 +211,108 @@ def test_a_wrong_sign_off_says_why_in_both_languages(
     assert said(tl, tmp_path, SIGN + f"  - {item}\n") == [
         (4, 5, "WZ136", f"销号的这一项有误:{zh}", f"this sign-off is wrong: {en}")
     ]
+
+
+# --- SPEC §10.1: which period a recurring entry counts for ----------------------------------------
+
+
+def _quarterly(tl: TaskList) -> TaskList:
+    """Task 14 made a quarterly duty of 市住建局 (due at each quarter's end)."""
+    old = tl.tasks[14]
+    data = {**old.model_dump(exclude={"from_"}), "due": None, "ongoing": False, "every": "quarter"}
+    return dataclasses.replace(tl, tasks={**tl.tasks, 14: Task.model_validate(data)})
+
+
+def _periods(tl: TaskList, subs: list[Submission], as_of: str) -> dict[str, str]:
+    task = evaluate(tl, subs, d(as_of)).task(14)
+    unit = next(u for u in task.units if u.unit == HOUSING)
+    return {v.label: v.status for v in unit.periods}
+
+
+def test_done_on_the_first_and_last_day_of_a_quarter_counts_for_it(tl: TaskList) -> None:
+    subs = [
+        sub(HOUSING, "2025-01-01", {"task": 14, "status": "done"}),
+        sub(HOUSING, "2025-06-30", {"task": 14, "status": "done"}),
+    ]
+    got = _periods(_quarterly(tl), subs, "2025-07-10")
+    assert (got["2025-Q1"], got["2025-Q2"]) == ("done", "done")
+
+
+def test_an_entry_naming_a_month_counts_for_no_quarter(tl: TaskList) -> None:
+    """`period: 2025-10` on a quarterly item (WZ133) does not close 2025-Q4, which starts 10-01."""
+    entry = {"task": 14, "status": "done", "period": "2025-10"}
+    got = _periods(_quarterly(tl), [sub(HOUSING, "2025-11-05", entry)], "2025-11-10")
+    assert got["2025-Q4"] == "on_track"
+
+
+# --- SPEC §10.4: sign-offs as the evaluator counts them -----------------------------------------
+
+
+def _signing(tl: TaskList) -> TaskList:
+    return dataclasses.replace(tl, policy=tl.policy.model_copy(update={"sign_off": True}))
+
+
+def _sign_off(date: str, *items: dict[str, object], unit: str = HOUSING) -> Submission:
+    signed = [SignOff.model_validate(i) for i in items]
+    return Submission(unit, SignOffReport(unit=unit, date=d(date), sign_off=signed), "s.yaml")
+
+
+def _housing(tl: TaskList, subs: list[Submission], as_of: str, task: int = 7) -> UnitResult:
+    return next(u for u in evaluate(tl, subs, d(as_of)).task(task).units if u.unit == HOUSING)
+
+
+DONE_7 = sub(HOUSING, "2025-12-20", {"task": 7, "status": "done"})
+
+
+def test_a_sign_off_of_an_unknown_unit_is_skipped_not_the_rest(tl: TaskList) -> None:
+    closed = _sign_off(
+        "2026-01-04",
+        {"task": 7, "unit": "盐迟县", "date": d("2026-01-03")},
+        {"task": 7, "unit": "市住建局", "date": d("2026-01-03")},
+    )
+    r = _housing(_signing(tl), [DONE_7, closed], "2026-01-05")
+    assert (r.pending_sign_off, r.signed_off) == (False, d("2026-01-03"))
+
+
+def test_a_sign_off_dated_after_the_as_of_date_does_not_count_yet(tl: TaskList) -> None:
+    closed = _sign_off("2026-01-04", {"task": 7, "unit": "市住建局", "date": d("2026-01-08")})
+    assert _housing(_signing(tl), [DONE_7, closed], "2026-01-05").pending_sign_off
+
+
+def test_the_earliest_of_two_sign_offs_is_the_date(tl: TaskList) -> None:
+    closed = _sign_off(
+        "2026-01-06",
+        {"task": 7, "unit": "市住建局", "date": d("2026-01-02")},
+        {"task": 7, "unit": "市住建局", "date": d("2026-01-05")},
+    )
+    assert _housing(_signing(tl), [DONE_7, closed], "2026-01-06").signed_off == d("2026-01-02")
+
+
+def test_a_sign_off_naming_no_item_closes_nothing(tl: TaskList) -> None:
+    """Task 1 (市住建局, due 2025-06-30) done: an item without task or duty (WZ136) is not task 1."""
+    done = sub(HOUSING, "2025-06-20", {"task": 1, "status": "done"})
+    closed = _sign_off("2026-01-04", {"unit": "市住建局", "date": d("2026-01-03")})
+    assert _housing(_signing(tl), [done, closed], "2026-01-05", task=1).pending_sign_off
+
+
+def test_a_duty_done_for_its_quarter_waits_for_its_own_sign_off(tl: TaskList) -> None:
+    """盐池县 closes 县级主管部门-4 for 2025-Q3 and Q4; task 4 signed off does not close the duty."""
+    st = _signing(tl)
+    yanchi = "盐池县人民政府"
+    done = [
+        sub(yanchi, day, {"duty": "县级主管部门-4", "status": "done"})
+        for day in ("2025-09-20", "2025-12-20")
+    ]
+    item = {"unit": "盐池县", "date": d("2025-12-27")}
+    task_4 = _sign_off("2025-12-27", {"task": 4, **item})
+    duty_4 = _sign_off("2025-12-27", {"duty": "县级主管部门-4", **item})
+
+    def county(subs: list[Submission]) -> UnitResult:
+        ev = evaluate(st, subs, d("2025-12-28"))
+        duty = next(r for r in ev.duties if r.duty.key == "县级主管部门-4")
+        return next(u for u in duty.units if u.unit == yanchi)
+
+    r = county([*done, task_4])
+    assert r.status == "done" and r.pending_sign_off
+    r = county([*done, duty_4])
+    assert r.status == "done" and not r.pending_sign_off and r.signed_off == d("2025-12-27")
