@@ -4,12 +4,15 @@ the rule it holds, on hand-made reports with an explicit as-of date."""
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, d, sub
+from conftest import AS_OF, SAMPLE, d, sub
+from typer.testing import CliRunner
 
-from wz_tasks.evaluate import UnitResult, evaluate
+from wz_tasks.cli import app
+from wz_tasks.evaluate import UnitResult, evaluate, unit_view
 from wz_tasks.load import parse_report
 from wz_tasks.models import Rhythm, SignOff, SignOffReport, Submission, Task
 from wz_tasks.reporting import Reporting
@@ -316,3 +319,50 @@ def test_a_duty_done_for_its_quarter_waits_for_its_own_sign_off(tl: TaskList) ->
     assert r.status == "done" and r.pending_sign_off
     r = county([*done, duty_4])
     assert r.status == "done" and not r.pending_sign_off and r.signed_off == d("2025-12-27")
+
+
+# --- SPEC §5 `report --unit`: its own share, what it supports, what falls due ---------------------
+
+SAMPLE_AT = ["--progress", str(SAMPLE), "--as-of", "2026-11-27"]
+
+
+def _report(*args: str) -> str:
+    result = CliRunner().invoke(app, ["report", *args], env={"COLUMNS": "100", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_report_counts_the_units_own_statuses(tl: TaskList) -> None:
+    out = _report("--unit", "市住建", *SAMPLE_AT)
+    summary = (
+        "合计 11 项:逾期 1 / 滞后 0 / 临期 0 / 未按期报送 1 / 正常推进 4 / 逾期完成 2 / 已完成 3"
+    )
+    assert summary in out
+
+
+def test_report_lists_only_the_tasks_the_unit_supports(tl: TaskList) -> None:
+    data = json.loads(_report("--unit", "市住建", *SAMPLE_AT, "--format", "json"))
+    assert [t["id"] for t in data["support"]] == [2, 3, 4, 6, 8, 10, 11, 18]
+    assert data["unreported"] == [15]
+
+
+def test_report_next_due_names_the_indicator(tl: TaskList) -> None:
+    data = json.loads(_report("--unit", "盐池", *SAMPLE_AT, "--format", "json"))
+    assert data["next_due"] == [
+        {"due": "2026-12-31", "days": 34, "task": 3, "part": "party_branch_rate"},
+        {"due": "2026-12-31", "days": 34, "task": 4, "part": "committee_rate"},
+    ]
+
+
+def test_report_a_date_due_today_is_still_next(tl: TaskList) -> None:
+    at = ["--progress", str(SAMPLE), "--as-of", "2026-12-31", "--format", "json"]
+    data = json.loads(_report("--unit", "市住建", *at))
+    assert data["next_due"] == [{"due": "2026-12-31", "days": 0, "task": 13, "part": "due"}]
+
+
+def test_after_expiry_next_due_counts_from_the_expiry_date(tl: TaskList) -> None:
+    """A measure due 2027-12-20 (past the policy's end): on 2028-03-01 it is 19 days off 12-01."""
+    late = {**tl.tasks[7].model_dump(exclude={"from_"}), "due": d("2027-12-20")}
+    moved = dataclasses.replace(tl, tasks={**tl.tasks, 7: Task.model_validate(late)})
+    view = unit_view(evaluate(moved, [], d("2028-03-01")), HOUSING)
+    assert [(u.due, u.days, u.task.task.id) for u in view.upcoming] == [(d("2027-12-20"), 19, 7)]
