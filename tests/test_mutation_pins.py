@@ -366,3 +366,104 @@ def test_after_expiry_next_due_counts_from_the_expiry_date(tl: TaskList) -> None
     moved = dataclasses.replace(tl, tasks={**tl.tasks, 7: Task.model_validate(late)})
     view = unit_view(evaluate(moved, [], d("2028-03-01")), HOUSING)
     assert [(u.due, u.days, u.task.task.id) for u in view.upcoming] == [(d("2027-12-20"), 19, 7)]
+
+
+# --- WZ130 unknown-duty: what it suggests ---------------------------------------------------------
+
+
+def test_unknown_duty_suggests_three_of_the_units_own_keys(tl: TaskList, tmp_path: Path) -> None:
+    assert said(tl, tmp_path, HEAD + "  - duty: 县级主管部门-40\n" + DONE) == [
+        (
+            4,
+            11,
+            "WZ130",
+            "没有编号为 县级主管部门-40 的职责。是不是 县级主管部门-4、县级主管部门-9、县级主管部门-8?",
+            "there is no duty 县级主管部门-40. Did you mean 县级主管部门-4, 县级主管部门-9, 县级主管部门-8?",
+        )
+    ]
+
+
+def test_unknown_duty_suggests_a_loose_match(tl: TaskList, tmp_path: Path) -> None:
+    """县级主 is half of 县级主管部门-N (a ratio of 0.55): still worth suggesting."""
+    [(_, _, _, zh, _)] = said(tl, tmp_path, HEAD + "  - duty: 县级主\n" + DONE)
+    assert zh == "没有编号为 县级主 的职责。是不是 县级主管部门-9、县级主管部门-8、县级主管部门-7?"
+
+
+def test_unknown_duty_of_a_unit_suggests_none_of_the_other_units_keys(
+    tl: TaskList, tmp_path: Path
+) -> None:
+    text = "unit: 市住建局\ndate: 2025-12-20\nentries:\n  - duty: 县级主管部门-40\n" + DONE
+    assert said(tl, tmp_path, text) == [
+        (
+            4,
+            11,
+            "WZ130",
+            "没有编号为 县级主管部门-40 的职责。用 wz-tasks duties 查看职责编号。",
+            "there is no duty 县级主管部门-40. See wz-tasks duties for the keys.",
+        )
+    ]
+
+
+def test_unknown_duty_in_a_file_of_an_unknown_unit_suggests_any_key(
+    tl: TaskList, tmp_path: Path
+) -> None:
+    text = "unit: 盐迟县\ndate: 2025-12-20\nentries:\n  - duty: 县级主管部门-40\n" + DONE
+    found = [(code, zh) for _, _, code, zh, _ in said(tl, tmp_path, text)]
+    assert found[1] == (
+        "WZ130",
+        "没有编号为 县级主管部门-40 的职责。是不是 县级主管部门-4、县级主管部门-9、县级主管部门-8?",
+    )
+
+
+# --- SPEC §5 status JSON: every kind of part as the sample shows it on 2026-11-27 ------------------
+
+PARTS = {
+    # (task, unit): [(part, status, due, days, value, target, expected, done_on)]
+    (2, "盐池县人民政府"): [("due", "done", "2025-06-30", 0, None, None, None, "2025-06-20")],
+    (2, "同心县人民政府"): [("due", "done_late", "2025-06-30", 15, None, None, None, "2025-07-15")],
+    (7, "市住建局"): [("due", "overdue", "2025-12-31", 331, None, None, None, None)],
+    (13, "市住建局"): [("due", "on_track", "2026-12-31", 34, None, None, None, None)],
+    (5, "盐池县人民政府"): [("ongoing", "on_track", None, None, None, None, None, None)],
+    (3, "盐池县人民政府"): [
+        ("party_branch_rate", "behind", "2026-12-31", 34, 85.0, 90.0, 88.1, None),
+        ("party_work_coverage", "done", "2025-12-31", 0, 100.0, 100.0, None, "2025-12-31"),
+    ],
+    (4, "红寺堡区人民政府"): [
+        ("committee_rate", "on_track", "2026-12-31", 34, 79.0, 80.0, None, None)
+    ],
+    (4, "青铜峡市人民政府"): [
+        ("committee_rate", "done", "2026-12-31", 0, 82.0, 80.0, None, "2026-09-30")
+    ],
+    (4, "同心县人民政府"): [
+        ("committee_rate", "overdue", "2025-12-31", 331, 58.0, 60.0, None, None)
+    ],
+    (20, "市住建局"): [
+        ("aaa_companies", "done_late", "2025-12-31", 90, 4.0, 3.0, None, "2026-03-31")
+    ],
+}
+
+
+def test_status_json_gives_each_part_its_date_days_and_figures() -> None:
+    result = CliRunner().invoke(app, ["status", *SAMPLE_AT, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    fields = ("part", "status", "due", "days", "value", "target", "expected", "done_on")
+    got = {
+        (t["id"], u["unit"]): [tuple(p[f] for f in fields) for p in u["parts"]]
+        for t in json.loads(result.stdout)["tasks"]
+        for u in t["units"]
+    }
+    assert {k: got[k] for k in PARTS} == PARTS
+
+
+def test_a_recurring_item_not_yet_begun_counts_down_to_its_first_deadline(tl: TaskList) -> None:
+    old = tl.tasks[14]
+    data = {**old.model_dump(exclude={"from_"}), "due": None, "ongoing": False}
+    yearly = Task.model_validate({**data, "every": "year", "from": d("2026-01-01")})
+    rt = dataclasses.replace(tl, tasks={**tl.tasks, 14: yearly})
+    [part] = _housing(rt, [], "2025-12-10", task=14).parts
+    assert (part.part, part.status, part.due, part.days) == (
+        "recurring",
+        "on_track",
+        d("2026-12-31"),
+        386,
+    )
