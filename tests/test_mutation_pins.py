@@ -467,3 +467,38 @@ def test_a_recurring_item_not_yet_begun_counts_down_to_its_first_deadline(tl: Ta
         d("2026-12-31"),
         386,
     )
+
+
+# --- SPEC §3 indicators: task 4's committee_rate (60 % by 2025-12-31, 80 % by 2026-12-31) ----------
+
+YANCHI = "盐池县人民政府"
+
+
+def _rate(tl: TaskList, as_of: str, **fields: object) -> tuple[object, ...]:
+    subs = [sub(YANCHI, "2025-05-20", {"task": 4, **fields})]
+    task = evaluate(tl, subs, d(as_of)).task(4)
+    [p] = next(u for u in task.units if u.unit == YANCHI).parts
+    return (p.part, p.status, p.due, p.days, p.value, p.target)
+
+
+def test_no_figure_yet_counts_down_to_the_next_milestone(tl: TaskList) -> None:
+    got = _rate(tl, "2025-06-01")
+    assert got == ("committee_rate", "on_track", d("2025-12-31"), 213, None, 60.0)
+
+
+def test_a_milestone_thirty_days_off_is_due_soon(tl: TaskList) -> None:
+    assert _rate(tl, "2025-12-01")[1:4] == ("due_soon", d("2025-12-31"), 30)
+
+
+def test_a_figure_at_the_next_milestone_is_on_track_even_when_it_is_near(tl: TaskList) -> None:
+    got = _rate(tl, "2025-12-15", value=60)
+    assert got == ("committee_rate", "on_track", d("2025-12-31"), 16, 60.0, 60.0)
+
+
+def test_a_figure_past_the_next_milestone_is_on_track(tl: TaskList) -> None:
+    got = _rate(tl, "2025-06-01", value=65)
+    assert got == ("committee_rate", "on_track", d("2025-12-31"), 213, 65.0, 60.0)
+
+
+def test_a_passed_milestone_met_exactly_is_not_overdue(tl: TaskList) -> None:
+    assert _rate(tl, "2026-01-10", value=60)[1:3] == ("behind", d("2026-12-31"))
