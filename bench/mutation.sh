@@ -8,7 +8,8 @@ set -eu
 cd "$(dirname "$0")/.."
 BIN="${VIRTUAL_ENV:-.venv}/bin"
 # PYTHONPATH=src: subprocesses import the mutants (mutants/src), not the editable install.
-PYTHONPATH=src nice -n 10 "$BIN/mutmut" run --max-children "${JOBS:-2}" >/dev/null 2>&1 || true
+PYTHONPATH=src nice -n 10 "$BIN/mutmut" run --max-children "${JOBS:-2}" || true
+echo
 exec "$BIN/python" - <<'PY'
 import json, sys
 from collections import Counter

@@ -502,3 +502,53 @@ def test_a_figure_past_the_next_milestone_is_on_track(tl: TaskList) -> None:
 
 def test_a_passed_milestone_met_exactly_is_not_overdue(tl: TaskList) -> None:
     assert _rate(tl, "2026-01-10", value=60)[1:3] == ("behind", d("2026-12-31"))
+
+
+# --- SPEC §10.1: a recurring part's status, date and days --------------------------------------
+
+
+def _monthly(tl: TaskList, **by: int) -> TaskList:
+    """Task 14 made a monthly duty of 市住建局 (by the `by` day, else each month's last day)."""
+    old = tl.tasks[14]
+    data = {**old.model_dump(exclude={"from_"}), "due": None, "ongoing": False, "every": "month"}
+    task = Task.model_validate({**data, "by": by or None})
+    return dataclasses.replace(tl, tasks={**tl.tasks, 14: task})
+
+
+def _part(tl: TaskList, subs: list[Submission], as_of: str) -> tuple[object, ...]:
+    [p] = _housing(tl, subs, as_of, task=14).parts
+    return (p.part, p.status, p.due, p.days, p.done_on)
+
+
+def _done(day: str, **fields: object) -> Submission:
+    return sub(HOUSING, day, {"task": 14, "status": "done", **fields})
+
+
+def test_on_a_periods_first_day_it_is_the_current_one(tl: TaskList) -> None:
+    """November done; on 12-01 December (due 12-25, 24 days off) is what counts, not done."""
+    got = _part(_monthly(tl, day=25), [_done("2025-11-20")], "2025-12-01")
+    assert got == ("recurring", "on_track", d("2025-12-25"), 24, None)
+
+
+def test_on_a_periods_last_day_the_one_before_still_counts(tl: TaskList) -> None:
+    """Nothing reported: on 11-30 October is overdue (by 30 days); November is due today."""
+    got = _part(_monthly(tl), [], "2025-11-30")
+    assert got == ("recurring", "overdue", d("2025-10-31"), 30, None)
+
+
+def test_a_period_due_today_is_due_soon_not_overdue(tl: TaskList) -> None:
+    subs = [_done("2025-10-20")]
+    got = _part(_monthly(tl, day=25), subs, "2025-11-25")
+    assert got == ("recurring", "due_soon", d("2025-11-25"), 0, None)
+
+
+def test_done_on_the_deadline_is_done_with_no_days_late(tl: TaskList) -> None:
+    subs = [_done("2025-10-20"), _done("2025-11-25")]
+    got = _part(_monthly(tl, day=25), subs, "2025-11-26")
+    assert got == ("recurring", "done", d("2025-10-25"), 0, d("2025-10-20"))  # October decides
+
+
+def test_done_after_the_deadline_counts_the_days_late(tl: TaskList) -> None:
+    subs = [_done("2025-10-20"), _done("2025-11-28", done_on=d("2025-11-27"))]
+    got = _part(_monthly(tl, day=25), subs, "2025-11-29")
+    assert got == ("recurring", "done_late", d("2025-11-25"), 2, d("2025-11-27"))
