@@ -552,3 +552,11 @@ def test_done_after_the_deadline_counts_the_days_late(tl: TaskList) -> None:
     subs = [_done("2025-10-20"), _done("2025-11-28", done_on=d("2025-11-27"))]
     got = _part(_monthly(tl, day=25), subs, "2025-11-29")
     assert got == ("recurring", "done_late", d("2025-11-25"), 2, d("2025-11-27"))
+
+
+def test_a_report_dated_after_the_as_of_date_does_not_hide_the_others(tl: TaskList) -> None:
+    """Files come in any order: one dated later than D is skipped, the rest still count."""
+    later = sub(HOUSING, "2026-01-20", {"task": 7, "status": "done"})
+    done = sub(HOUSING, "2025-12-20", {"task": 7, "status": "done"})
+    r = _housing(tl, [later, done], "2026-01-05")
+    assert (r.status, r.done_on) == ("done", d("2025-12-20"))
