@@ -560,3 +560,24 @@ def test_a_report_dated_after_the_as_of_date_does_not_hide_the_others(tl: TaskLi
     done = sub(HOUSING, "2025-12-20", {"task": 7, "status": "done"})
     r = _housing(tl, [later, done], "2026-01-05")
     assert (r.status, r.done_on) == ("done", d("2025-12-20"))
+
+
+# --- SPEC §9: the reporting clock by interval ------------------------------------------------------
+
+
+def test_done_for_good_still_shows_its_last_report_and_silence(tl: TaskList) -> None:
+    """Task 7 done on 2025-12-20: nothing more is owed, but the bulletin still shows the date."""
+    rep = _housing(tl, [DONE_7], "2026-03-01").reporting
+    assert (rep.state, rep.last_report, rep.days_since) == ("on_time", d("2025-12-20"), 71)
+    assert (rep.next_due, rep.missed_in_a_row, rep.escalation) == (None, 0, None)
+
+
+def test_on_the_effective_date_the_first_report_is_owed(tl: TaskList) -> None:
+    """Nothing reported on 2024-12-01, the day the policy took effect: due in 90 days."""
+    rep = _housing(tl, [], "2024-12-01").reporting
+    assert (rep.state, rep.days_since, rep.next_due) == ("on_time", 0, d("2025-03-01"))
+
+
+def test_within_the_interval_days_since_counts_from_the_last_report(tl: TaskList) -> None:
+    rep = _housing(tl, [sub(HOUSING, "2025-12-01", {"task": 7})], "2025-12-11").reporting
+    assert (rep.state, rep.days_since, rep.next_due) == ("on_time", 10, d("2026-03-01"))
