@@ -581,3 +581,27 @@ def test_on_the_effective_date_the_first_report_is_owed(tl: TaskList) -> None:
 def test_within_the_interval_days_since_counts_from_the_last_report(tl: TaskList) -> None:
     rep = _housing(tl, [sub(HOUSING, "2025-12-01", {"task": 7})], "2025-12-11").reporting
     assert (rep.state, rep.days_since, rep.next_due) == ("on_time", 10, d("2026-03-01"))
+
+
+# --- SPEC §3 done_on: the closing run of "done" reports -------------------------------------------
+
+
+def test_done_reported_again_keeps_the_done_on_given_first(tl: TaskList) -> None:
+    """In progress, then done (done_on 12-18, filed 12-20), then done again: done on 12-18."""
+    subs = [
+        sub(HOUSING, "2025-11-01", {"task": 7}),
+        sub(HOUSING, "2025-12-20", {"task": 7, "status": "done", "done_on": d("2025-12-18")}),
+        sub(HOUSING, "2026-01-03", {"task": 7, "status": "done"}),
+    ]
+    r = _housing(tl, subs, "2026-01-05")
+    assert (r.status, r.done_on) == ("done", d("2025-12-18"))
+
+
+def test_done_after_a_report_in_progress_counts_from_the_first_done(tl: TaskList) -> None:
+    subs = [
+        sub(HOUSING, "2025-11-01", {"task": 7}),
+        sub(HOUSING, "2026-01-02", {"task": 7, "status": "done"}),
+        sub(HOUSING, "2026-01-04", {"task": 7, "status": "done"}),
+    ]
+    r = _housing(tl, subs, "2026-01-05")
+    assert (r.status, r.done_on, r.days_late) == ("done_late", d("2026-01-02"), 2)
