@@ -605,3 +605,31 @@ def test_done_after_a_report_in_progress_counts_from_the_first_done(tl: TaskList
     ]
     r = _housing(tl, subs, "2026-01-05")
     assert (r.status, r.done_on, r.days_late) == ("done_late", d("2026-01-02"), 2)
+
+
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        ("task: 九", "task 的值 九 不对:应当是整数"),
+        ("duty: [1, 2]", "duty 的值 […] 不对:应当是文字"),
+    ],
+)
+def test_an_entry_whose_item_was_rejected_is_not_also_said_to_name_none(
+    tl: TaskList, tmp_path: Path, item: str, message: str
+) -> None:
+    """WZ103 says what is wrong with the value; WZ128 (names no task or duty) would mislead."""
+    found = said(tl, tmp_path, HEAD + f"  - {item}\n" + DONE)
+    assert [(line, column, code, zh) for line, column, code, zh, _ in found] == [
+        (4, 11, "WZ103", message)
+    ]
+
+
+def test_a_sign_off_under_a_policy_without_a_known_supervisor_names_none(
+    tl: TaskList, tmp_path: Path
+) -> None:
+    policy = tl.policy.model_copy(update={"responsible": "吴忠市督查室"})
+    odd = dataclasses.replace(tl, policy=policy)
+    text = SIGN + "  - {task: 7, unit: 市住建局, date: 2026-01-10}\n"
+    [(line, column, code, zh, _)] = said(odd, tmp_path, text)
+    assert (line, column, code) == (4, 3, "WZ135")
+    assert zh == "只有督办单位 — 可以销号,市住建局 不能。请删去 sign_off"
