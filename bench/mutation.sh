@@ -1,6 +1,6 @@
-#!/bin/sh
+#!/usr/bin/env bash
 # Mutation testing of the evaluator, the schedule modules and the check rules (issue 8).
-#   sh bench/mutation.sh          # from the repository root, with the venv of README "Development"
+#   bash bench/mutation.sh          # from the repository root, with the venv of README "Development"
 # Config: [tool.mutmut] in pyproject.toml. mutmut works in ./mutants (git-ignored); a second run
 # re-tests only what changed. Prints killed/total per module and the surviving mutants' names;
 # `mutmut show NAME` prints one as a diff. Exits 1 when the score is under 92 %.
@@ -8,7 +8,8 @@ set -eu
 cd "$(dirname "$0")/.."
 BIN="${VIRTUAL_ENV:-.venv}/bin"
 # PYTHONPATH=src: subprocesses import the mutants (mutants/src), not the editable install.
-PYTHONPATH=src nice -n 10 "$BIN/mutmut" run --max-children "${JOBS:-2}" || true
+# bash, not sh: test_shell_completion finds the calling shell, and sh has no completion.
+PYTHONPATH=src nice -n 10 "$BIN/mutmut" run --max-children "${JOBS:-2}"
 echo
 exec "$BIN/python" - <<'PY'
 import json, sys

@@ -633,3 +633,13 @@ def test_a_sign_off_under_a_policy_without_a_known_supervisor_names_none(
     [(line, column, code, zh, _)] = said(odd, tmp_path, text)
     assert (line, column, code) == (4, 3, "WZ135")
     assert zh == "只有督办单位 — 可以销号,市住建局 不能。请删去 sign_off"
+
+
+def test_a_sign_off_from_a_county_names_the_supervising_unit(tl: TaskList, tmp_path: Path) -> None:
+    text = "unit: 盐池县\ndate: 2025-12-20\nsign_off:\n  - {task: 7, unit: 市住建局, date: 2025-12-20}\n"
+    [(_, _, code, zh, en)] = said(tl, tmp_path, text)
+    assert (code, zh) == (
+        "WZ135",
+        "只有督办单位 吴忠市住房和城乡建设局 可以销号,盐池县人民政府 不能。请删去 sign_off",
+    )
+    assert en.startswith("only the supervising unit 吴忠市住房和城乡建设局 signs items off")
