@@ -1,13 +1,7 @@
 """Every diagnostic code's own failing example (codes.py) gives that code at its line and column.
 
-Mutation testing of the rules (mutmut 3.8, not a dependency), from a copy of the repository whose
-pyproject.toml has `[tool.mutmut]` paths_to_mutate = ["src/wz_tasks/rules/"], also_copy = ["src/",
-"tasks/", "examples/", "tests/", "README.md"], pytest_add_cli_args_test_selection =
-["tests/test_rules.py", "tests/test_codes.py", "tests/test_check.py"]:
-
-    PYTHONPATH=src mutmut run --max-children 2 && mutmut results
-
-PYTHONPATH=src makes the mutants, not the editable install, the code under test.
+Mutation testing of the rules, the evaluator and the schedules: `bash bench/mutation.sh` (README,
+"Development").
 """
 
 from __future__ import annotations
