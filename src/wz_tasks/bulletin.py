@@ -532,7 +532,7 @@ def _indicators(tl: TaskList, ev: Evaluation, day: dt.date) -> tuple[IndicatorVi
             target = next_target(ind, day)
             series = []
             for u in r.units:
-                points = tuple((f.date, v) for f, v in schedule.values(u.history))
+                points = schedule.series(u.history)
                 # The unit's verdict on this indicator, not on the whole measure (task 3 has two).
                 status = next((p.status for p in u.parts if p.part == ind.key), u.status)
                 series.append(UnitSeries(u.unit, points, status, forecast(points, target, day)))

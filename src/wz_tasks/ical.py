@@ -137,12 +137,7 @@ def _report_events(tl: TaskList, ev: Evaluation, unit: str | None) -> list[CalEv
     """When reports are due: the policy's calendar rhythm, else each unit's next report date."""
     rhythm = tl.policy.reporting
     if rhythm is not None:
-        rec = Recurring(
-            rhythm.every,
-            rhythm.by.month if rhythm.by else None,
-            rhythm.by.day if rhythm.by else None,
-            rhythm.by.weekday if rhythm.by else None,
-        )
+        rec = Recurring.of(rhythm)
         found = rec.periods(tl.policy.effective, tl.policy.expires)
         if not found:
             return []

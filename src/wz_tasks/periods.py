@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, WEEKLY, rrule
 
-EVERY = ("week", "month", "quarter", "half_year", "year")
 _MONTHS = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
 # How long each kind is, in days, for the due-soon window (a third of the period).
 LENGTH_DAYS = {"week": 7, "month": 30, "quarter": 91, "half_year": 182, "year": 365}

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 from wz_tasks.models import Level, Policy
-from wz_tasks.periods import periods
 
 State = Literal["on_time", "late", "missing"]
 
@@ -73,17 +72,9 @@ def reporting(
 
 
 def _by_calendar(dates: Sequence[dt.date], policy: Policy, as_of: dt.date, since: int) -> Reporting:
-    rhythm = policy.reporting
-    assert rhythm is not None
-    by = rhythm.by
-    found = periods(
-        rhythm.every,
-        policy.effective,
-        policy.expires,
-        by.month if by else None,
-        by.day if by else None,
-        by.weekday if by else None,
-    )
+    from wz_tasks.schedule.recurring import Recurring
+
+    found = Recurring.of(policy.reporting).periods(policy.effective, policy.expires)
     judged: list[ReportingPeriod] = []
     for period in found:
         first = next((d for d in dates if period.start <= d <= period.end), None)

@@ -91,11 +91,6 @@ class UnitRegistry:
             return sorted(same)
         return sorted({c for s, c in self._by_spelling.items() if s.startswith(key)})
 
-    def resolve_typed(self, name: str) -> Resolved | None:
-        """`resolve` for names people type: the one unit `typed_candidates` finds, else None."""
-        found = self.typed_candidates(name)
-        return self.resolve(found[0]) if len(found) == 1 else None
-
     def expand(self, names: Iterable[str]) -> list[str]:
         """Canonical unit names for a list of unit and group names, groups expanded, in order."""
         out: dict[str, None] = {}

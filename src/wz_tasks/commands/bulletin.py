@@ -10,6 +10,7 @@ import typer
 
 from wz_tasks.commands.options import (
     AsOfOpt,
+    ForceOpt,
     LangOpt,
     NoCacheOpt,
     ProgressOpt,
@@ -55,7 +56,7 @@ def bulletin(
             "--out", "-o", metavar="FILE", show_default=False, help=h("help.bulletin_out")
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help=h("help.force"))] = False,
+    force: ForceOpt = False,
     tasks: TasksOpt = None,
     progress: ProgressOpt = None,
     as_of: AsOfOpt = None,

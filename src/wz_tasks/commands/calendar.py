@@ -10,6 +10,7 @@ import typer
 
 from wz_tasks.commands.options import (
     AsOfOpt,
+    ForceOpt,
     LangOpt,
     NoCacheOpt,
     ProgressOpt,
@@ -34,7 +35,7 @@ def calendar(
         Path | None,
         typer.Option("--out", "-o", metavar="FILE.ics", show_default=False, help=h("help.ics_out")),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help=h("help.force"))] = False,
+    force: ForceOpt = False,
     tasks: TasksOpt = None,
     progress: ProgressOpt = None,
     as_of: AsOfOpt = None,

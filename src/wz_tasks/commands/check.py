@@ -124,13 +124,14 @@ def status_findings(ws: Any, day: dt.date, fail_on: str, folder: str) -> list[An
     from wz_tasks.codes import Diagnostic
     from wz_tasks.evaluate import evaluate
     from wz_tasks.render.words import detail
+    from wz_tasks.status import Status
 
-    worst_allowed = STATUS_CHOICES.index(fail_on)
+    threshold = Status(fail_on)
     out = []
     window = config().due_soon_days  # the config file's due-soon window (SPEC §13)
     for r in evaluate(ws.task_list, ws.checked.submissions, day, window).tasks:
         for u in r.units:
-            if STATUS_CHOICES.index(u.status) > worst_allowed:
+            if not u.status.at_least_as_bad_as(threshold):
                 continue
             if u.latest is not None:
                 path = u.latest.path

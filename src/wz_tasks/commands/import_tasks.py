@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from wz_tasks.commands.options import LangOpt, done, err, h, lang_of, usage
+from wz_tasks.commands.options import ForceOpt, LangOpt, done, err, h, lang_of, usage
 from wz_tasks.labels import t
 
 FILES = ("policy.yaml", "units.yaml", "tasks.yaml")
@@ -35,7 +35,7 @@ def import_tasks(
         str | None,
         typer.Option("--sheet", metavar="NAME", show_default=False, help=h("help.sheet")),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help=h("help.force"))] = False,
+    force: ForceOpt = False,
     lang: LangOpt = "zh",
 ) -> None:
     from wz_tasks.importer import run_import

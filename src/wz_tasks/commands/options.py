@@ -14,7 +14,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from wz_tasks.labels import t
-from wz_tasks.status import Status
+from wz_tasks.status import Status, parse_statuses
 
 
 def _help_lang(argv: list[str], environ: os._Environ[str] | dict[str, str]) -> str:
@@ -70,6 +70,7 @@ LangOpt = Annotated[
 ]
 SoonOpt = Annotated[int | None, typer.Option("--soon", min=0, metavar="DAYS", help=h("help.soon"))]
 UnitOpt = Annotated[str, typer.Option("--unit", "-u", help=h("help.unit"))]
+ForceOpt = Annotated[bool, typer.Option("--force", help=h("help.force"))]
 OnlyOpt = Annotated[
     str | None,
     typer.Option(
@@ -136,21 +137,21 @@ def date_of(value: str | None, lang: str, hint: str = "--as-of") -> dt.date:
 
 
 def statuses_of(value: str | None, lang: str, hint: str) -> set[str] | None:
+    """`--only overdue,stale` as statuses; an unknown name is a usage error."""
     if not value:
         return None
-    wanted = {s.strip() for s in value.split(",") if s.strip()}
-    unknown = wanted - set(STATUS_CHOICES)
+    wanted, unknown = parse_statuses(value)
     if unknown:
         usage(
             t(
                 "err.unknown_status",
                 lang,
-                names=", ".join(sorted(unknown)),
+                names=", ".join(sorted(set(unknown))),
                 choices=", ".join(STATUS_CHOICES),
             ),
             hint,
         )
-    return wanted
+    return {s.value for s in wanted}
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -186,9 +187,9 @@ def progress_paths(given: list[Path] | None) -> list[Path] | None:
     else the config file's `progress` (SPEC §13)."""
     if given:
         return given
-    env = os.environ.get("WZ_TASKS_PROGRESS", "")
-    paths = [Path(p) for p in env.split(os.pathsep) if p.strip()]
-    return paths or config().progress
+    from wz_tasks.workspace import split_progress
+
+    return split_progress(os.environ.get("WZ_TASKS_PROGRESS")) or config().progress
 
 
 def workspace(

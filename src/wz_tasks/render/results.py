@@ -27,7 +27,7 @@ def unit_forecast(task: Task, u: UnitResult, day: dt.date) -> Forecast | None:
     from wz_tasks.schedule.indicator import IndicatorSchedule
 
     ind = task.indicators[0]
-    points = [(f.date, v) for f, v in IndicatorSchedule(task, ind).values(u.history)]
+    points = IndicatorSchedule(task, ind).series(u.history)
     return forecast(points, next_target(ind, day), day)
 
 

@@ -32,6 +32,10 @@ class IndicatorSchedule:
         task, ind = self.task, self.indicator
         return [(f, v) for f in history if (v := indicator_value(task, ind, f.entry)) is not None]
 
+    def series(self, history: tuple[Filed, ...]) -> tuple[tuple[dt.date, float], ...]:
+        """(report date, value) of every entry that gives one: what charts and forecasts use."""
+        return tuple((f.date, v) for f, v in self.values(history))
+
     def judge(self, history: tuple[Filed, ...], ctx: Context) -> Part:
         ind = self.indicator
         values = self.values(history)

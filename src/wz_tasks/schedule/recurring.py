@@ -30,15 +30,16 @@ class Recurring:
 
     @classmethod
     def of(cls, item: Any) -> Recurring:
-        """The recurrence an item (task or duty) declares with every/by/from/until."""
+        """The recurrence a task or duty declares with every/by/from/until, or a reporting
+        rhythm with every/by (SPEC §10.1, §10.3)."""
         by = item.by
         return cls(
             item.every,
             by.month if by else None,
             by.day if by else None,
             by.weekday if by else None,
-            item.from_,
-            item.until,
+            getattr(item, "from_", None),
+            getattr(item, "until", None),
         )
 
     def periods(self, effective: dt.date, expires: dt.date) -> list[Period]:
