@@ -11,6 +11,7 @@ from conftest import SAMPLE
 from typer.testing import CliRunner
 
 from wz_tasks import cache as cache_module
+from wz_tasks import cachedir
 from wz_tasks.cache import ParseCache
 from wz_tasks.cli import app
 from wz_tasks.load import parse_report
@@ -336,7 +337,7 @@ def test_clean_up_keeps_a_users_folder_that_looks_like_an_old_cache(tmp_path: Pa
     (mine / "notes.txt").write_text("keep me", encoding="utf-8")
     other_tool = base / "v2-cache"  # another tool's cache: a CACHEDIR.TAG but not our marker
     other_tool.mkdir()
-    (other_tool / "CACHEDIR.TAG").write_text(cache_module.CACHEDIR_TAG, encoding="utf-8")
+    (other_tool / "CACHEDIR.TAG").write_text(cachedir.CACHEDIR_TAG, encoding="utf-8")
     old = ParseCache(base)
     old.root = base / "v0.0.0-0ld"  # a cache made by older code
     old.pack = old.root / "progress-x.json"

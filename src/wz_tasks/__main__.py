@@ -1,3 +1,3 @@
-from wz_tasks.cli import main
+from wz_tasks.replay import main
 
 main()

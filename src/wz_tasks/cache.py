@@ -18,7 +18,6 @@ documents, warm.py keeps what the last run checked, for a run over the very same
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -28,9 +27,6 @@ import math
 import operator
 import os
 import re
-import shutil
-import sys
-import tempfile
 import time
 import types
 import typing
@@ -39,7 +35,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wz_tasks import __version__
+from wz_tasks.cachedir import (
+    RECENT_NS as RECENT_NS,
+)
+from wz_tasks.cachedir import (
+    code_folder,
+    remove_older_code,
+    write_atomic,
+)
 from wz_tasks.yamlsafe import Document, InvalidDate, Problem, Spots
 
 if TYPE_CHECKING:
@@ -50,46 +53,6 @@ if TYPE_CHECKING:
 Found = tuple[Document, bool, dict[str, str]]
 
 FORMAT = "wz-tasks-cache-1"  # the first field of every file; anything else is not ours
-CACHEDIR_TAG = (
-    "Signature: 8a477f597d28d172789f06886806bc55\n"
-    "# This folder is a cache made by wz-tasks (parsed progress files); it can be deleted.\n"
-    "# For information about cache directory tags see https://bford.info/cachedir/\n"
-)
-MARKER = "wz-tasks-cache"  # a file beside CACHEDIR.TAG: both must be there to remove a folder
-RECENT_NS = 1_000_000_000  # a file changed within this long before it was read is not indexed
-
-
-@functools.cache
-def _code_fingerprint() -> str:
-    """Changes whenever the package's code does: what is cached is what its code computed."""
-    here = Path(__file__).resolve().parent
-    h = hashlib.blake2b(__version__.encode(), digest_size=6)
-    for module in sorted(here.rglob("*.py")):
-        st = module.stat()
-        h.update(f"{module.name}:{st.st_size}:{st.st_mtime_ns}".encode())
-    return h.hexdigest()
-
-
-def default_dir() -> Path:
-    if os.environ.get("WZ_TASKS_CACHE_DIR"):
-        return Path(os.environ["WZ_TASKS_CACHE_DIR"])
-    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "wz-tasks" / "Cache"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "wz-tasks"
-
-
-def is_ours(folder: Path) -> bool:
-    """Whether a folder was made by this tool as a cache (its tag and marker are there)."""
-    try:
-        if folder.is_symlink() or not folder.is_dir():
-            return False
-        tag = (folder / "CACHEDIR.TAG").read_text(encoding="utf-8")
-        return tag == CACHEDIR_TAG and (folder / MARKER).read_text(encoding="utf-8") == MARKER
-    except (OSError, UnicodeDecodeError):
-        return False
-
-
 # --- data-only encoding -----------------------------------------------------------------------
 
 # Tags start with NUL: read_yaml never keeps a mapping key that starts with one, so a tag cannot be
@@ -243,13 +206,9 @@ class ParseCache:
     """Parsed documents by the hash of the bytes they were parsed from."""
 
     def __init__(self, root: Path | None = None, scope: str = "") -> None:
-        base = root or default_dir()
-        self.root = base / f"v{__version__}-{_code_fingerprint()}"
+        self.root = code_folder(root)
         self.hits = self.misses = 0
-        if not self.root.exists():  # first run of new code: entries of older code are dead
-            for old in base.glob("v*-*"):
-                if is_ours(old):  # never a folder of the user's that merely looks like one
-                    shutil.rmtree(old, ignore_errors=True)
+        remove_older_code(self.root)
         name = hashlib.blake2b(scope.encode(), digest_size=10).hexdigest()
         self.scope_name = name
         self.pack = self.root / f"progress-{name}.json"
@@ -372,27 +331,7 @@ class ParseCache:
     def write_bytes(self, target: Path, data: bytes | Iterable[bytes]) -> None:
         """Put `data` (or its pieces, in order) in `target` (a file in this cache's folder) whole,
         or leave it as it was."""
-        tmp = None
-        try:
-            if not self.root.is_dir():
-                self.root.mkdir(parents=True, exist_ok=True)
-                # marked as ours, so that newer code may remove it (and backups may skip it)
-                (self.root / "CACHEDIR.TAG").write_text(CACHEDIR_TAG, encoding="utf-8")
-                (self.root / MARKER).write_text(MARKER, encoding="utf-8")
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as f:
-                if isinstance(data, bytes):
-                    f.write(data)
-                else:
-                    f.writelines(data)
-            os.replace(tmp, target)  # atomic: a racing reader sees the old file or this one
-            tmp = None
-        except Exception:  # a full, read-only or broken cache is no reason to fail
-            pass
-        finally:
-            if tmp is not None:  # nothing half-written is left behind
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
+        write_atomic(self.root, target, data)
 
 
 # --- the task list, as data ----------------------------------------------------------------

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from wz_tasks import inputs
 
 NAME = ".wz-tasks.yaml"
 
@@ -55,7 +58,8 @@ def find(start: str | Path | None = None) -> Path | None:
     here = Path(os.path.abspath(start if start is not None else os.curdir))
     for folder in (here, *here.parents):
         candidate = folder / NAME
-        if candidate.is_file():
+        st = inputs.probe(candidate)  # a config made later, anywhere above, changes the run
+        if st is not None and stat.S_ISREG(st.st_mode):
             return candidate
     return None
 
@@ -84,6 +88,7 @@ def load(path: Path) -> Config:
     shown = _shown(path)
     try:
         data = path.read_bytes()
+        inputs.note(path)
     except OSError as exc:
         raise ConfigError(
             [Diagnostic(shown, 1, 1, "WZ080", {"path": shown, "reason": exc.strerror or str(exc)})]
@@ -134,7 +139,7 @@ def _validate(value: Any, doc: Any, shown: str, folder: Path) -> Config:
             bad(key_path, "WZ081", key=key_path[0], want=_WANT["path"])
             return None
         p = place(raw)
-        if not p.exists():
+        if inputs.probe(p) is None:
             bad(key_path, "WZ082", key=key_path[0], path=str(p))
             return None
         return p

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
+from wz_tasks import inputs
 from wz_tasks.codes import Diagnostic
 from wz_tasks.models import Entry, Report, SignOffReport, TaskListFile
 from wz_tasks.tasklist import TaskList, check_task_list
@@ -436,11 +437,16 @@ def read_bounded(path: Path, limit: int = MAX_BYTES) -> tuple[bytes, os.stat_res
                     break
                 chunks.append(chunk)
                 size += len(chunk)
+            inputs.note(path, st)
             return b"".join(chunks), st
         finally:
             os.close(fd)
     except OSError as exc:
+        inputs.note(path)
         raise Refused(_os_reason(exc)) from None
+    except Refused:
+        inputs.note(path)
+        raise
 
 
 def _refused(name: str, reason: str | dict[str, str]) -> ParsedReport:
@@ -455,6 +461,7 @@ def read_report(path: Path, cache: ParseCache | None = None) -> ParsedReport:
     try:
         if cache is not None:
             st = os.stat(path)
+            inputs.note(path, st)
             hit = cache.get_unchanged(st) if stat.S_ISREG(st.st_mode) else None
             if hit is not None and hit[0].spots is not None and hit[0].noqa is not None:
                 return _validated(name, *hit)
@@ -502,9 +509,8 @@ def walk(paths: Iterable[Path]) -> Iterator[Path]:
     what it is (a regular file) is checked, when it is read.
     """
     for root in paths:
-        try:
-            st = os.stat(root)
-        except OSError:
+        st = inputs.probe(root)
+        if st is None:
             yield root  # reading it says why (missing, dangling, a name too long)
             continue
         if not stat.S_ISDIR(st.st_mode):
@@ -518,6 +524,7 @@ def _walk_folder(root: Path) -> Iterator[Path]:
     pending = [str(root)]
     while pending:
         folder = pending.pop()
+        inputs.note(folder)  # a name added, removed or renamed in it changes its status
         try:
             with os.scandir(folder) as listing:
                 found = sorted(listing, key=lambda e: e.name)
@@ -542,10 +549,13 @@ def _walk_folder(root: Path) -> Iterator[Path]:
                     continue
                 if not wanted:
                     continue
-                mode = os.stat(entry.path).st_mode if entry.is_symlink() else None
-                mode = mode if mode is not None else entry.stat(follow_symlinks=False).st_mode
+                link = entry.is_symlink()
+                st = os.stat(entry.path) if link else entry.stat(follow_symlinks=False)
+                inputs.note(entry.path, st)
+                mode = st.st_mode
             except OSError as exc:
                 if wanted:
+                    inputs.note(entry.path)
                     yield RefusedPath.of(entry.path, _os_reason(exc))
                 continue
             refused = _not_regular(mode)
@@ -582,6 +592,7 @@ def load_task_list(path: Path | None = None, cache: ParseCache | None = None) ->
     """Load and check a task list (a folder of YAML files or one file). Raises TaskListError."""
     root = path or embedded_tasks()
     shown = str(root) if path is not None else "<embedded>"
+    inputs.note(root)  # its files when a folder (read below), or the file, or that it is missing
     try:
         if root.is_dir():
             files = sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml"))

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from wz_tasks import inputs
 from wz_tasks.cache import ParseCache
 from wz_tasks.codes import Diagnostic
 from wz_tasks.load import ParsedReport, discover, read_report
@@ -54,6 +55,7 @@ def split_progress(value: str | None) -> list[Path] | None:
 
 
 def _exists(path: Path) -> bool:
+    inputs.note(path)  # a progress path made (or removed) later changes the run
     try:
         os.lstat(path)
     except OSError as exc:  # a name too long is there to be reported, not a missing path
@@ -63,9 +65,8 @@ def _exists(path: Path) -> bool:
 
 def identity(path: str | Path) -> tuple[int, int] | str:
     """The same file however it is named (overlapping paths, links): its device and inode."""
-    try:
-        st = os.stat(path)
-    except OSError:
+    st = inputs.probe(path)
+    if st is None:
         return os.path.abspath(path)
     return (st.st_dev, st.st_ino)
 

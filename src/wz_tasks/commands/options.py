@@ -15,6 +15,7 @@ import typer
 
 from wz_tasks.labels import t
 from wz_tasks.status import Status, parse_statuses
+from wz_tasks.streams import stdout_to_devnull as stdout_to_devnull
 
 
 def _help_lang(argv: list[str], environ: os._Environ[str] | dict[str, str]) -> str:
@@ -385,15 +386,6 @@ def emit(kind: str, fmt: str, result: Any, lang: str) -> None:
             sys.stdout.flush()
     except BrokenPipeError:
         stdout_to_devnull()
-
-
-def stdout_to_devnull() -> None:
-    """The reader of stdout has gone: send what is left (and Python's flush at exit) nowhere."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (AttributeError, OSError, ValueError):
-        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
 
 def show_invalid(invalid: dict[str, list[Any]], lang: str) -> None:

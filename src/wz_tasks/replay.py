@@ -1,0 +1,290 @@
+"""The entry point, and the replay (issue 13): a command run again when nothing it depends on has
+changed prints what it printed last time, without starting the app.
+
+What an answer depends on is of two kinds. Known before the run: the code (the package's
+fingerprint, Python), the command line, the working directory, the environment, today's date in
+China (the default as-of date), and the terminal (which streams are terminals, their size and
+encodings) — hashed together, they name the record. Known only after it: every file and folder
+the run read, listed or found missing (inputs.py), with its status. A run that finds a record of
+that name whose every input has the status it had prints the record's output and exits with its
+code; any other run starts the app, with its output captured (streams.py), and keeps a record
+when it ended with 0 or 1, every write reached its stream, and no input changed within the last
+second (a second change in the same tick of the file system's clock could not be told apart).
+
+Safety as everywhere in the cache (cache.py): the record is data (JSON), checked field by field;
+the output it holds is shown only when it is text our renderers could have written — no control
+characters other than newlines and colour codes, no bidirectional overrides, no line that would
+start a GitHub workflow command — so a planted record cannot put anything on a terminal or into
+a CI log that a real run would not. A record of any other shape is ignored. Commands that write
+files (`--out`) and runs with `--no-cache` or WZ_TASKS_NO_CACHE are never replayed.
+
+Standard library only (and three small modules of ours) until the app is needed: a replayed run
+costs Python's start-up, a stat of every input and the write.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import json
+import os
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Any, NoReturn
+
+from wz_tasks import cachedir, inputs
+
+FORMAT = "wz-tasks-replay-1"
+# Commands that only read and print. Others (new-report, init, import-tasks) write files.
+COMMANDS = frozenset(
+    {"status", "report", "check", "tasks", "show", "units", "schema"}
+    | {"duties", "remind", "score", "bulletin", "calendar"}
+)
+KEEP = 64  # records kept in the cache folder; the least recently written go first
+MAX_BYTES = 256 << 20  # a record larger than this is not read (nor written)
+# a file to write, no answer to give, or no cache to use
+_NEVER = frozenset({"--no-cache", "--help", "-h", "--version", "--out", "-o", "--"})
+_NAME = re.compile(r"^[0-9a-f]{40}\.json$")
+_SGR = re.compile(r"\x1b\[[0-9;]*m")  # the colour codes a table on a terminal uses
+
+
+def main() -> None:
+    """`wz-tasks`: the recorded answer when nothing it depends on has changed, else the app."""
+    argv = sys.argv[1:]
+    key = _key(argv) if replayable(argv, os.environ) else None
+    if key is None:
+        _app()
+        return
+    target = cachedir.code_folder() / "replay" / f"{key[:40]}.json"
+    found = recall(target, key)
+    if found is not None:
+        play(*found)
+    record(target, key)
+
+
+def _app() -> None:
+    from wz_tasks.cli import main as app
+
+    app()
+
+
+def replayable(argv: list[str], env: Any) -> bool:
+    """Whether this command line may be answered from (and leave) a record."""
+    if env.get("WZ_TASKS_NO_CACHE", "") not in ("", "0"):
+        return False
+    if any(getattr(s, "buffer", None) is None for s in (sys.stdout, sys.stderr)):
+        return False  # started with a stream closed, or inside a test harness
+    command = None
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif arg in _NEVER or arg.startswith(("--out=", "--install-", "--show-completion")):
+            return False
+        elif arg.startswith("-o") and command is not None:
+            return False  # -oFILE
+        elif command is None and not arg.startswith("-"):
+            command = arg
+    return command in COMMANDS
+
+
+def today_in_china() -> str:
+    """Today's date in China Standard Time (UTC+8), as the app's default as-of date."""
+    return time.strftime("%Y-%m-%d", time.gmtime(time.time() + 8 * 3600))
+
+
+def _terminal(fd: int) -> list[Any]:
+    try:
+        if not os.isatty(fd):
+            return [False]
+        size = os.get_terminal_size(fd)
+        return [True, size.columns, size.lines]
+    except OSError:
+        return [None]
+
+
+def _key(argv: list[str]) -> str | None:
+    try:
+        cwd = os.getcwd()
+    except OSError:  # the working directory was removed
+        return None
+    streams = [(s.encoding, s.errors) for s in (sys.stdout, sys.stderr)]
+    parts = [
+        FORMAT,
+        sys.version,
+        sys.executable,
+        sys.path,
+        cachedir.code_fingerprint(),
+        argv,
+        cwd,
+        sorted(os.environ.items()),
+        today_in_china(),
+        [_terminal(fd) for fd in (0, 1, 2)],
+        streams,
+    ]
+    text = json.dumps(parts, ensure_ascii=True)
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+# --- reading and showing a record --------------------------------------------------------------
+
+
+def _signature(value: Any) -> bool:
+    return value is None or (
+        type(value) is list and len(value) == 6 and all(type(n) is int for n in value)
+    )
+
+
+def shows_safely(data: bytes, encoding: str) -> bool:
+    """Whether output is text our renderers could have written (see the module's note)."""
+    from wz_tasks.render.escape import guard_lines, visible
+
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    text = _SGR.sub("", text).replace("\r\n", "\n")
+    return visible(text, keep="\n") == text and guard_lines(text) == text
+
+
+def recall(target: Path, key: str) -> tuple[list[tuple[int, bytes]], int] | None:
+    """The output and exit code kept for `key`, when every input is as it was; else None."""
+    try:
+        with open(target, "rb") as f:
+            if os.fstat(f.fileno()).st_size > MAX_BYTES:
+                return None
+            found = json.loads(f.read())
+    except (OSError, ValueError, RecursionError):
+        return None
+    if type(found) is not dict or set(found) != {"format", "key", "inputs", "out", "exit"}:
+        return None
+    kept, out, code = found["inputs"], found["out"], found["exit"]
+    if found["format"] != FORMAT or found["key"] != key or type(code) is not int or code > 1:
+        return None
+    if type(kept) is not list or type(out) is not list or code < 0:
+        return None
+    for item in kept:
+        if type(item) is not list or len(item) != 2 or type(item[0]) is not str:
+            return None
+        if not _signature(item[1]):
+            return None
+        then = tuple(item[1]) if item[1] is not None else None
+        if inputs.current(item[0]) != then:
+            return None
+    chunks: list[tuple[int, bytes]] = []
+    for item in out:
+        if type(item) is not list or len(item) != 2 or item[0] not in (1, 2):
+            return None
+        if type(item[0]) is not int or type(item[1]) is not str:
+            return None
+        try:
+            data = base64.b64decode(item[1], validate=True)
+        except ValueError:
+            return None
+        chunks.append((item[0], data))
+    for number, stream in ((1, sys.stdout), (2, sys.stderr)):
+        data = b"".join(d for n, d in chunks if n == number)
+        if not shows_safely(data, stream.encoding):
+            return None
+    return chunks, code
+
+
+def play(chunks: list[tuple[int, bytes]], code: int) -> NoReturn:
+    """Write the kept output and exit with the kept code. A reader that leaves early ends the
+    output quietly, as in a run of the app."""
+    from wz_tasks.streams import stdout_to_devnull
+
+    gone = False
+    for number, data in chunks:
+        stream = sys.stdout if number == 1 else sys.stderr
+        if gone and number == 1:
+            continue
+        try:
+            stream.buffer.write(data)
+            stream.buffer.flush()
+        except BrokenPipeError:
+            if number == 1:
+                stdout_to_devnull()
+                gone = True
+    sys.exit(code)
+
+
+# --- running the app and keeping a record ------------------------------------------------------
+
+
+def record(target: Path, key: str) -> NoReturn:
+    """Run the app with its output captured, keep a record when its answer can be replayed,
+    and exit as the app did."""
+    from wz_tasks.streams import Capture
+
+    day = today_in_china()
+    capture = Capture()
+    inputs.start()
+    code: Any = 0
+    try:
+        _app()
+    except SystemExit as exc:
+        code = exc.code
+    finally:
+        seen = inputs.stop()
+        capture.stop()
+    code = 0 if code is None else code
+    if code in (0, 1) and capture.whole and today_in_china() == day:
+        _keep(target, key, seen, capture.chunks, code)
+    sys.exit(code)
+
+
+def _code_files() -> dict[str, inputs.Signature]:
+    """The libraries the answer was computed with (a new version of rich lays tables out
+    differently): the file of every top-level module loaded. Ours are in the fingerprint."""
+    found: dict[str, inputs.Signature] = {}
+    for name, module in list(sys.modules.items()):
+        path = getattr(module, "__file__", None)
+        if "." not in name and isinstance(path, str) and not name.startswith("wz_tasks"):
+            found[path] = inputs.current(path)
+    return found
+
+
+def _keep(
+    target: Path,
+    key: str,
+    seen: dict[str, inputs.Signature],
+    chunks: list[tuple[int, bytes]],
+    code: int,
+) -> None:
+    recent = time.time_ns() - cachedir.RECENT_NS
+    if any(sig is not None and max(sig[4], sig[5]) > recent for sig in seen.values()):
+        return  # changed a moment ago: a change within the same tick would go unseen
+    for number, stream in ((1, sys.stdout), (2, sys.stderr)):
+        if not shows_safely(b"".join(d for n, d in chunks if n == number), stream.encoding):
+            return  # e.g. GitHub workflow commands (check --format github): never replayed
+    kept = {**_code_files(), **seen}
+    text = json.dumps(
+        {
+            "format": FORMAT,
+            "key": key,
+            "inputs": [[path, sig] for path, sig in kept.items()],
+            "out": [[n, base64.b64encode(d).decode("ascii")] for n, d in chunks],
+            "exit": code,
+        }
+    )
+    if len(text) > MAX_BYTES:
+        return
+    if cachedir.write_atomic(target.parent.parent, target, text.encode("ascii")):
+        _forget_oldest(target.parent)
+
+
+def _forget_oldest(folder: Path) -> None:
+    try:
+        with os.scandir(folder) as listing:
+            found = [(e.stat().st_mtime_ns, e.path) for e in listing if _NAME.match(e.name)]
+    except OSError:
+        return
+    for _, path in sorted(found)[: max(0, len(found) - KEEP)]:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
