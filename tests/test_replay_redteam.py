@@ -171,6 +171,29 @@ def test_a_run_across_midnight_in_china_keeps_no_record_for_the_day_before(
     assert wz(args, tmp_path / "c") == wz([*args, "--no-cache"], tmp_path / "c")
 
 
+def test_a_terminal_resized_while_the_app_runs_keeps_no_record_for_the_old_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the record is named by the size the run started with; the table was laid out for the new
+    folder = tmp_path / "p"
+    shutil.copytree(SAMPLE, folder)
+    settle()
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("LINES", raising=False)
+    monkeypatch.setattr(os, "isatty", lambda fd: fd in (0, 1, 2))
+    asked = []
+
+    def size(fd: int = 1) -> os.terminal_size:
+        asked.append(fd)
+        return os.terminal_size((160 if len(asked) > 3 else 100, 24))  # resized after the key
+
+    monkeypatch.setattr(os, "get_terminal_size", size)
+    args = ["status", "--progress", str(folder), *AS_OF]
+    wz(args, tmp_path / "c")
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd=1: os.terminal_size((100, 24)))
+    assert wz(args, tmp_path / "c") == wz([*args, "--no-cache"], tmp_path / "c")
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="load._walk_folder notes no link it refuses or skips; fix: inputs.note(entry.path) "

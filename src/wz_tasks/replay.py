@@ -8,10 +8,12 @@ encodings) — hashed together, they name the record. Known only after it: every
 the run read, listed or found missing (inputs.py), with its status. A run that finds a record of
 that name whose every input has the status it had prints the record's output and exits with its
 code; any other run starts the app, with its output captured (streams.py), and keeps a record
-when it ended with 0 or 1, every write reached its stream, and no input changed within the last
-second (a second change in the same tick of the file system's clock could not be told apart).
+when it ended with 0 or 1, every write reached its stream, the day and the terminal are still
+those the record is named by, and no input changed within the last second (a second change in
+the same tick of the file system's clock could not be told apart).
 
 Safety as everywhere in the cache (cache.py): the record is data (JSON), checked field by field;
+only a regular file of this user's is read (never waited on: a FIFO in its place is skipped);
 the output it holds is shown only when it is text our renderers could have written — no control
 characters other than newlines and colour codes, no bidirectional overrides, no line that would
 start a GitHub workflow command — so a planted record cannot put anything on a terminal or into
@@ -56,8 +58,8 @@ _SGR = re.compile(r"\x1b\[[0-9;]*m")  # the colour codes a table on a terminal u
 def main() -> None:
     """`wz-tasks`: the recorded answer when nothing it depends on has changed, else the app."""
     argv = sys.argv[1:]
-    day = today_in_china()  # once: the record is named by the day the app then runs for
-    key = _key(argv, day) if replayable(argv, os.environ) else None
+    now = _moment()  # once: the record is named by the moment the app then runs in
+    key = _key(argv, now) if replayable(argv, os.environ) else None
     if key is None:
         _app()
         return
@@ -66,7 +68,7 @@ def main() -> None:
         found = recall(target, key)
         if found is not None:
             play(*found)
-        record(target, key, day)
+        record(target, key, now)
     except KeyboardInterrupt:  # Ctrl-C: as the app ends (cli.main), without a traceback
         sys.exit(130)
 
@@ -114,7 +116,13 @@ def _terminal(fd: int) -> list[Any]:
         return [None]
 
 
-def _key(argv: list[str], day: str) -> str | None:
+def _moment() -> list[Any]:
+    """What the answer depends on that may change while the app runs: today in China and the
+    terminal (which streams are terminals, their size)."""
+    return [today_in_china(), [_terminal(fd) for fd in (0, 1, 2)]]
+
+
+def _key(argv: list[str], now: list[Any]) -> str | None:
     try:
         cwd = os.getcwd()
     except OSError:  # the working directory was removed
@@ -129,8 +137,7 @@ def _key(argv: list[str], day: str) -> str | None:
         argv,
         cwd,
         sorted(os.environ.items()),
-        day,
-        [_terminal(fd) for fd in (0, 1, 2)],
+        now,
         streams,
     ]
     text = json.dumps(parts, ensure_ascii=True)
@@ -260,9 +267,10 @@ def _unwritable(exc: OSError) -> NoReturn:
 # --- running the app and keeping a record ------------------------------------------------------
 
 
-def record(target: Path, key: str, day: str) -> NoReturn:
+def record(target: Path, key: str, now: list[Any]) -> NoReturn:
     """Run the app with its output captured, keep a record when its answer can be replayed
-    (and it ended on `day`, the day the record is named by), and exit as the app did."""
+    (and it ended in the `now` the record is named by: the same day, the same terminal), and
+    exit as the app did."""
     from wz_tasks.streams import Capture
 
     capture = Capture()
@@ -276,7 +284,7 @@ def record(target: Path, key: str, day: str) -> NoReturn:
         seen = inputs.stop()
         capture.stop()
     code = 0 if code is None else code
-    if code in (0, 1) and capture.whole and today_in_china() == day:
+    if code in (0, 1) and capture.whole and _moment() == now:
         _keep(target, key, seen, capture.chunks, code)
     sys.exit(code)
 
