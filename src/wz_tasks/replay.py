@@ -60,17 +60,27 @@ def main() -> None:
     argv = sys.argv[1:]
     now = _moment()  # once: the record is named by the moment the app then runs in
     key = _key(argv, now) if replayable(argv, os.environ) else None
-    if key is None:
+    folder = _folder() if key is not None else None
+    if key is None or folder is None:
         _app()
         return
     try:
-        target = cachedir.code_folder() / "replay" / f"{key[:40]}.json"
+        target = folder / "replay" / f"{key[:40]}.json"
         found = recall(target, key)
         if found is not None:
             play(*found)
         record(target, key, now)
     except KeyboardInterrupt:  # Ctrl-C: as the app ends (cli.main), without a traceback
         sys.exit(130)
+
+
+def _folder() -> Path | None:
+    """This code's cache folder; None when there is no home folder to keep it in (no HOME, a
+    user the password database does not know): the app then says what it says."""
+    try:
+        return cachedir.code_folder()
+    except RuntimeError:
+        return None
 
 
 def _app() -> None:
