@@ -57,21 +57,24 @@ _SGR = re.compile(r"\x1b\[[0-9;]*m")  # the colour codes a table on a terminal u
 
 def main() -> None:
     """`wz-tasks`: the recorded answer when nothing it depends on has changed, else the app."""
-    argv = sys.argv[1:]
+    try:
+        _main(sys.argv[1:])
+    except KeyboardInterrupt:  # Ctrl-C: as the app ends (cli.main), without a traceback
+        sys.exit(130)
+
+
+def _main(argv: list[str]) -> None:
     now = _moment()  # once: the record is named by the moment the app then runs in
     key = _key(argv, now) if replayable(argv, os.environ) else None
     folder = _folder() if key is not None else None
     if key is None or folder is None:
         _app()
         return
-    try:
-        target = folder / "replay" / f"{key[:40]}.json"
-        found = recall(target, key)
-        if found is not None:
-            play(*found)
-        record(target, key, now)
-    except KeyboardInterrupt:  # Ctrl-C: as the app ends (cli.main), without a traceback
-        sys.exit(130)
+    target = folder / "replay" / f"{key[:40]}.json"
+    found = recall(target, key)
+    if found is not None:
+        play(*found)
+    record(target, key, now)
 
 
 def _folder() -> Path | None:
