@@ -8,10 +8,12 @@ encodings) — hashed together, they name the record. Known only after it: every
 the run read, listed or found missing (inputs.py), with its status. A run that finds a record of
 that name whose every input has the status it had prints the record's output and exits with its
 code; any other run starts the app, with its output captured (streams.py), and keeps a record
-when it ended with 0 or 1, every write reached its stream, and no input changed within the last
-second (a second change in the same tick of the file system's clock could not be told apart).
+when it ended with 0 or 1, every write reached its stream, the day and the terminal are still
+those the record is named by, and no input changed within the last second (a second change in
+the same tick of the file system's clock could not be told apart).
 
 Safety as everywhere in the cache (cache.py): the record is data (JSON), checked field by field;
+only a regular file of this user's is read (never waited on: a FIFO in its place is skipped);
 the output it holds is shown only when it is text our renderers could have written — no control
 characters other than newlines and colour codes, no bidirectional overrides, no line that would
 start a GitHub workflow command — so a planted record cannot put anything on a terminal or into
@@ -26,10 +28,12 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import errno
 import hashlib
 import json
 import os
 import re
+import stat
 import sys
 import time
 from pathlib import Path
@@ -53,16 +57,33 @@ _SGR = re.compile(r"\x1b\[[0-9;]*m")  # the colour codes a table on a terminal u
 
 def main() -> None:
     """`wz-tasks`: the recorded answer when nothing it depends on has changed, else the app."""
-    argv = sys.argv[1:]
-    key = _key(argv) if replayable(argv, os.environ) else None
-    if key is None:
+    try:
+        _main(sys.argv[1:])
+    except KeyboardInterrupt:  # Ctrl-C: as the app ends (cli.main), without a traceback
+        sys.exit(130)
+
+
+def _main(argv: list[str]) -> None:
+    now = _moment()  # once: the record is named by the moment the app then runs in
+    key = _key(argv, now) if replayable(argv, os.environ) else None
+    folder = _folder() if key is not None else None
+    if key is None or folder is None:
         _app()
         return
-    target = cachedir.code_folder() / "replay" / f"{key[:40]}.json"
+    target = folder / "replay" / f"{key[:40]}.json"
     found = recall(target, key)
     if found is not None:
         play(*found)
-    record(target, key)
+    record(target, key, now)
+
+
+def _folder() -> Path | None:
+    """This code's cache folder; None when there is no home folder to keep it in (no HOME, a
+    user the password database does not know): the app then says what it says."""
+    try:
+        return cachedir.code_folder()
+    except RuntimeError:
+        return None
 
 
 def _app() -> None:
@@ -108,7 +129,13 @@ def _terminal(fd: int) -> list[Any]:
         return [None]
 
 
-def _key(argv: list[str]) -> str | None:
+def _moment() -> list[Any]:
+    """What the answer depends on that may change while the app runs: today in China and the
+    terminal (which streams are terminals, their size)."""
+    return [today_in_china(), [_terminal(fd) for fd in (0, 1, 2)]]
+
+
+def _key(argv: list[str], now: list[Any]) -> str | None:
     try:
         cwd = os.getcwd()
     except OSError:  # the working directory was removed
@@ -123,8 +150,7 @@ def _key(argv: list[str]) -> str | None:
         argv,
         cwd,
         sorted(os.environ.items()),
-        today_in_china(),
-        [_terminal(fd) for fd in (0, 1, 2)],
+        now,
         streams,
     ]
     text = json.dumps(parts, ensure_ascii=True)
@@ -132,6 +158,32 @@ def _key(argv: list[str]) -> str | None:
 
 
 # --- reading and showing a record --------------------------------------------------------------
+
+
+def _read_own(target: Path) -> bytes:
+    """The record's bytes, when it is a regular file of ours (written by this user) and not too
+    large; else OSError. Opened without blocking: a FIFO or device put in its place is never
+    waited on or read."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(target, flags | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES:
+            raise OSError(f"not a record: {target}")
+        if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
+            raise OSError(f"another user's record: {target}")
+        chunks, size = [], 0
+        while size <= MAX_BYTES:
+            chunk = os.read(fd, min(1 << 20, MAX_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > MAX_BYTES:
+            raise OSError(f"not a record: {target}")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _signature(value: Any) -> bool:
@@ -155,10 +207,7 @@ def shows_safely(data: bytes, encoding: str) -> bool:
 def recall(target: Path, key: str) -> tuple[list[tuple[int, bytes]], int] | None:
     """The output and exit code kept for `key`, when every input is as it was; else None."""
     try:
-        with open(target, "rb") as f:
-            if os.fstat(f.fileno()).st_size > MAX_BYTES:
-                return None
-            found = json.loads(f.read())
+        found = json.loads(_read_own(target))
     except (OSError, ValueError, RecursionError):
         return None
     if type(found) is not dict or set(found) != {"format", "key", "inputs", "out", "exit"}:
@@ -211,18 +260,32 @@ def play(chunks: list[tuple[int, bytes]], code: int) -> NoReturn:
             if number == 1:
                 stdout_to_devnull()
                 gone = True
+        except OSError as exc:
+            if number == 1:
+                _unwritable(exc)
     sys.exit(code)
+
+
+def _unwritable(exc: OSError) -> NoReturn:
+    """Stdout cannot be written (a full disk, a descriptor opened for reading): end as the
+    app's entry point does (cli.main) — quietly when it is closed, else exit 3 saying why."""
+    from wz_tasks import cli
+
+    if exc.errno in (errno.EPIPE, errno.EBADF):
+        cli._quiet_exit_on_closed_stdout()
+    cli._internal(exc)
+    sys.exit(3)  # (_internal exits)
 
 
 # --- running the app and keeping a record ------------------------------------------------------
 
 
-def record(target: Path, key: str) -> NoReturn:
-    """Run the app with its output captured, keep a record when its answer can be replayed,
-    and exit as the app did."""
+def record(target: Path, key: str, now: list[Any]) -> NoReturn:
+    """Run the app with its output captured, keep a record when its answer can be replayed
+    (and it ended in the `now` the record is named by: the same day, the same terminal), and
+    exit as the app did."""
     from wz_tasks.streams import Capture
 
-    day = today_in_china()
     capture = Capture()
     inputs.start()
     code: Any = 0
@@ -234,7 +297,7 @@ def record(target: Path, key: str) -> NoReturn:
         seen = inputs.stop()
         capture.stop()
     code = 0 if code is None else code
-    if code in (0, 1) and capture.whole and today_in_china() == day:
+    if code in (0, 1) and capture.whole and _moment() == now:
         _keep(target, key, seen, capture.chunks, code)
     sys.exit(code)
 
