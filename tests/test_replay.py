@@ -24,6 +24,7 @@ from wz_tasks import cache as cache_module
 from wz_tasks import cachedir, replay, workspace
 
 TICK = 0.03  # longer than RECENT_NS below: inputs written before it are "old"
+SETTLED = cachedir.RECENT_NS / 1e9 + 0.1  # for runs in another process: the real tick
 AS_OF = ["--as-of", "2026-11-27"]
 COMMANDS = {
     "status": ["status", *AS_OF],
@@ -183,7 +184,7 @@ def test_unchanged_inputs_are_answered_without_starting_the_app(
 def test_a_subprocess_replays_without_importing_the_app(tmp_path: Path) -> None:
     folder = tmp_path / "p"
     shutil.copytree(SAMPLE, folder)
-    time.sleep(1.1)  # the real tick: older than a second
+    time.sleep(SETTLED)  # older than the real clock's tick
     env = {**os.environ, "WZ_TASKS_CACHE_DIR": str(tmp_path / "c"), "WZ_TASKS_NO_CACHE": ""}
     probe = (
         "import sys\n"
@@ -370,7 +371,7 @@ def test_only_the_newest_records_are_kept(tmp_path: Path, monkeypatch: pytest.Mo
 def test_a_reader_that_leaves_early_gets_a_quiet_end_on_a_replay_too(tmp_path: Path) -> None:
     folder = tmp_path / "p"
     shutil.copytree(SAMPLE, folder)
-    time.sleep(1.1)
+    time.sleep(SETTLED)
     env = {**os.environ, "WZ_TASKS_CACHE_DIR": str(tmp_path / "c"), "WZ_TASKS_NO_CACHE": ""}
     cmd = f"{sys.executable} -m wz_tasks status --progress {folder} --as-of 2026-11-27 | head -1"
     for _ in range(2):
@@ -393,3 +394,31 @@ def test_a_progress_folder_made_after_a_run_without_one_is_read(
     after = wz(args, tmp_path / "c")
     assert after == wz([*args, "--no-cache"], tmp_path / "c") and after != before
     assert replays == [False, True, False]
+
+
+def test_what_only_the_shell_keeps_does_not_name_a_record(
+    tmp_path: Path, replays: list[bool]
+) -> None:
+    folder = tmp_path / "p"
+    shutil.copytree(SAMPLE, folder)
+    settle()
+    args = ["status", "--progress", str(folder), *AS_OF]
+    first = wz(args, tmp_path / "c", {"OLDPWD": "/a", "_": "/usr/bin/timeout", "SHLVL": "1"})
+    again = wz(args, tmp_path / "c", {"OLDPWD": "/b", "_": "/usr/bin/wz-tasks", "SHLVL": "2"})
+    assert again == first and replays == [False, True]
+    wz(args, tmp_path / "c", {"WZ_TASKS_LANG": "en"})  # any other variable does
+    assert replays == [False, True, False]
+
+
+def test_what_a_killed_run_left_half_written_is_removed_in_time(tmp_path: Path) -> None:
+    folder = tmp_path / "p"
+    shutil.copytree(SAMPLE, folder)
+    settle()
+    wz(["status", "--progress", str(folder), "--as-of", "2026-11-01"], tmp_path / "c")
+    (kept,) = records(tmp_path / "c")
+    old, new = kept.parent / ".tmp-old", kept.parent / ".tmp-new"
+    old.write_bytes(b"{")
+    new.write_bytes(b"{")  # a run writing it right now
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    wz(["status", "--progress", str(folder), "--as-of", "2026-11-02"], tmp_path / "c")
+    assert not old.exists() and new.exists() and len(records(tmp_path / "c")) == 2

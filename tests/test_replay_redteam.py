@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLE
-from test_replay import AS_OF, records, settle, wz
+from test_replay import AS_OF, SETTLED, records, settle, wz
 
 from wz_tasks import cache as cache_module
 from wz_tasks import cachedir, replay, workspace
@@ -40,7 +40,7 @@ def _sample(tmp_path: Path) -> Path:
     """The sample progress folder, older than the real clock's tick (so a run keeps a record)."""
     folder = tmp_path / "p"
     shutil.copytree(SAMPLE, folder)
-    time.sleep(1.1)
+    time.sleep(SETTLED)
     return folder
 
 
@@ -124,22 +124,11 @@ def test_without_a_home_folder_the_replay_ends_as_the_app_does(tmp_path: Path) -
     assert replayed == _homeless(tmp_path, "cli")  # the app's own entry point
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cachedir.default_dir raises RuntimeError (Path.home()): the app's cache makes it "
-    "exit 3; fix: cache.enabled returns None (no cache) when ParseCache raises RuntimeError",
-)
 def test_without_a_home_folder_a_run_gives_the_uncached_answer(tmp_path: Path) -> None:
     shutil.copytree(SAMPLE, tmp_path / "p")
     assert _homeless(tmp_path, "replay") == _homeless(tmp_path, "replay", "--no-cache")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cachedir.code_fingerprint stats every *.py name, following links: an editor's lock "
-    "file (Emacs: a dangling link .#cli.py) raises FileNotFoundError; fix: skip names that are "
-    "not regular files (entry.is_file(), or catch OSError and leave the name out)",
-)
 def test_an_editors_lock_file_in_the_package_does_not_stop_a_run(tmp_path: Path) -> None:
     # a copy of the package (an editable install being edited): Emacs keeps a lock beside a
     # modified buffer, a symbolic link to user@host.pid that leads nowhere
@@ -252,11 +241,6 @@ def test_a_terminal_resized_while_the_app_runs_keeps_no_record_for_the_old_size(
     assert wz(args, tmp_path / "c") == wz([*args, "--no-cache"], tmp_path / "c")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="load._walk_folder notes no link it refuses or skips; fix: inputs.note(entry.path) "
-    "for every symbolic link (its target's status, as read)",
-)
 def test_a_link_out_of_the_progress_folder_whose_target_becomes_a_folder_is_seen(
     tmp_path: Path,
 ) -> None:
@@ -278,9 +262,8 @@ def test_a_link_out_of_the_progress_folder_whose_target_becomes_a_folder_is_seen
 
 @pytest.mark.xfail(
     strict=True,
-    reason="with the cache on, warm.py:100 (and cache.py:212 for a folder, load.py:613 for a "
-    "task list) encode names that are not UTF-8 strictly: exit 3; fix: "
-    ".encode('utf-8', 'surrogateescape')",
+    reason="with the cache on, warm.py:100 encodes names that are not UTF-8 strictly: exit 3; "
+    "fix: .encode('utf-8', 'surrogateescape') (done in cache.py and load.py)",
 )
 @pytest.mark.parametrize("names", ["GBK file name", "C locale"])
 def test_file_names_that_are_not_utf8_give_the_uncached_answer(tmp_path: Path, names: str) -> None:
@@ -295,7 +278,7 @@ def test_file_names_that_are_not_utf8_give_the_uncached_answer(tmp_path: Path, n
     else:
         env.update(LANG="C", LC_ALL="C", PYTHONUTF8="0")
         env.pop("PYTHONIOENCODING", None)
-    time.sleep(1.1)
+    time.sleep(SETTLED)
     args = _cli(["check", "--progress", str(folder), *AS_OF])
     cached = subprocess.run(args, capture_output=True, env=env, cwd=tmp_path)
     cold = subprocess.run([*args, "--no-cache"], capture_output=True, env=env, cwd=tmp_path)

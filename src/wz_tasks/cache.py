@@ -209,7 +209,8 @@ class ParseCache:
         self.root = code_folder(root)
         self.hits = self.misses = 0
         remove_older_code(self.root)
-        name = hashlib.blake2b(scope.encode(), digest_size=10).hexdigest()
+        scoped = scope.encode("utf-8", "surrogateescape")  # a folder's name need not be UTF-8
+        name = hashlib.blake2b(scoped, digest_size=10).hexdigest()
         self.scope_name = name
         self.pack = self.root / f"progress-{name}.json"
         self._raw: dict[str, Any] | None = None  # entries as read, checked when first used
@@ -494,4 +495,7 @@ def enabled(no_cache: bool, paths: list[Path] | None = None) -> ParseCache | Non
     if no_cache or os.environ.get("WZ_TASKS_NO_CACHE", "") not in ("", "0"):
         return None
     scope = "\0".join(sorted(os.path.abspath(p) for p in paths or [Path("progress")]))
-    return ParseCache(scope=scope)
+    try:
+        return ParseCache(scope=scope)
+    except RuntimeError:  # no home folder to keep a cache in (no HOME, an unknown user)
+        return None

@@ -25,7 +25,10 @@ CACHEDIR_TAG = (
     "# For information about cache directory tags see https://bford.info/cachedir/\n"
 )
 MARKER = "wz-tasks-cache"  # a file beside CACHEDIR.TAG: both must be there to remove a folder
-RECENT_NS = 1_000_000_000  # a file changed within this long before it was read is not indexed
+# A file changed within this long before it was read is not indexed (nor is a replay kept):
+# a second change within the same tick of the file system's clock would leave its status as it
+# was. Two seconds: FAT (a USB stick) keeps modification times to the even second.
+RECENT_NS = 2_000_000_000
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -41,7 +44,7 @@ def code_fingerprint() -> str:
             for entry in listing:
                 if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
                     pending.append(entry.path)
-                elif entry.name.endswith(".py"):
+                elif entry.name.endswith(".py") and entry.is_file():  # not an editor's lock link
                     st = entry.stat()
                     found.append(f"{entry.path}:{st.st_size}:{st.st_mtime_ns}")
     for line in sorted(found):

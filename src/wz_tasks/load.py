@@ -537,6 +537,7 @@ def _walk_folder(root: Path) -> Iterator[Path]:
             wanted = entry.name.endswith((".yaml", ".yml"))
             try:
                 if entry.is_symlink():
+                    inputs.note(entry.path)  # where it leads, and what is there, decide below
                     target = os.path.realpath(entry.path)
                     if not _inside(target, top):
                         if wanted or os.path.isdir(target):
@@ -610,7 +611,9 @@ def load_task_list(path: Path | None = None, cache: ParseCache | None = None) ->
             sources.append((name, read_bounded(file)[0]))  # too large: decode() says so
         except Refused as exc:
             raise TaskListError([Diagnostic(name, 1, 1, "WZ011", {"reason": exc.reason})]) from None
-    key = b"task-list\0" + b"\0".join(n.encode() + b"\0" + raw for n, raw in sources)
+    key = b"task-list\0" + b"\0".join(
+        n.encode("utf-8", "surrogateescape") + b"\0" + raw for n, raw in sources
+    )
     if cache is not None:
         from wz_tasks.cache import task_list_from_record, task_list_record
 

@@ -47,8 +47,11 @@ COMMANDS = frozenset(
     {"status", "report", "check", "tasks", "show", "units", "schema"}
     | {"duties", "remind", "score", "bulletin", "calendar"}
 )
-KEEP = 64  # records kept in the cache folder; the least recently written go first
-MAX_BYTES = 256 << 20  # a record larger than this is not read (nor written)
+KEEP = 32  # records kept in the cache folder; the least recently written go first
+MAX_BYTES = 16 << 20  # a record larger than this is not read (nor written): at most 0.5 GiB
+# What a shell sets on its own (the last command's path, the folder before `cd`, how deep it is
+# nested): nothing we or our libraries read, and a record per value would rarely be replayed.
+SHELL_ONLY = frozenset({"_", "OLDPWD", "SHLVL"})
 # a file to write, no answer to give, or no cache to use
 _NEVER = frozenset({"--no-cache", "--help", "-h", "--version", "--out", "-o", "--"})
 _NAME = re.compile(r"^[0-9a-f]{40}\.json$")
@@ -149,7 +152,7 @@ def _key(argv: list[str], now: list[Any]) -> str | None:
         cachedir.code_fingerprint(),
         argv,
         cwd,
-        sorted(os.environ.items()),
+        sorted(kv for kv in os.environ.items() if kv[0] not in SHELL_ONLY),
         now,
         streams,
     ]
@@ -343,11 +346,15 @@ def _keep(
 
 
 def _forget_oldest(folder: Path) -> None:
+    """Keep the newest KEEP records; remove what a killed run left half-written (an hour on)."""
     try:
         with os.scandir(folder) as listing:
-            found = [(e.stat().st_mtime_ns, e.path) for e in listing if _NAME.match(e.name)]
+            found = [(e.stat(follow_symlinks=False).st_mtime_ns, e.name, e.path) for e in listing]
     except OSError:
         return
-    for _, path in sorted(found)[: max(0, len(found) - KEEP)]:
+    records = sorted(f for f in found if _NAME.match(f[1]))
+    stale = time.time_ns() - 3600 * 10**9
+    left = [f for f in found if f[1].startswith(".tmp-") and f[0] < stale]
+    for _, _, path in records[: max(0, len(records) - KEEP)] + left:
         with contextlib.suppress(OSError):
             os.unlink(path)
