@@ -12,6 +12,7 @@ imported.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 # (mode, device, inode, size, mtime, ctime) in nanoseconds; None: not there (or not readable)
@@ -52,6 +53,29 @@ def note(path: str | Path, st: os.stat_result | None = None) -> None:
     if _seen is not None:
         key = os.fspath(path)
         _seen[key] = signature(st) if st is not None else current(key)
+
+
+def read_regular(path: str | Path, limit: int) -> tuple[bytes | None, os.stat_result]:
+    """A regular file's bytes, at most `limit` + 1 of them (so that a larger file is seen to be
+    larger without being read whole), and its status as opened; None for the bytes when it is
+    not a regular file. It is opened without blocking or taking a terminal: a FIFO or device is
+    never waited on or read. Raises OSError as opening does."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return None, st
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks), st
+    finally:
+        os.close(fd)
 
 
 def probe(path: str | Path) -> os.stat_result | None:

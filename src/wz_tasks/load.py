@@ -423,24 +423,13 @@ def read_bounded(path: Path, limit: int = MAX_BYTES) -> tuple[bytes, os.stat_res
         refused = _not_regular(before.st_mode)
         if refused is not None:
             raise refused
-        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
-        try:
-            st = os.fstat(fd)
+        data, st = inputs.read_regular(path, limit)
+        if data is None:  # it became something else in between
             refused = _not_regular(st.st_mode)
-            if refused is not None:
-                raise refused
-            chunks, size = [], 0
-            while size <= limit:
-                chunk = os.read(fd, min(1 << 20, limit + 1 - size))
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                size += len(chunk)
-            inputs.note(path, st)
-            return b"".join(chunks), st
-        finally:
-            os.close(fd)
+            assert refused is not None
+            raise refused
+        inputs.note(path, st)
+        return data, st
     except OSError as exc:
         inputs.note(path)
         raise Refused(_os_reason(exc)) from None

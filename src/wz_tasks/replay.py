@@ -33,7 +33,6 @@ import hashlib
 import json
 import os
 import re
-import stat
 import sys
 import time
 from pathlib import Path
@@ -167,26 +166,12 @@ def _read_own(target: Path) -> bytes:
     """The record's bytes, when it is a regular file of ours (written by this user) and not too
     large; else OSError. Opened without blocking: a FIFO or device put in its place is never
     waited on or read."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    fd = os.open(target, flags | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES:
-            raise OSError(f"not a record: {target}")
-        if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
-            raise OSError(f"another user's record: {target}")
-        chunks, size = [], 0
-        while size <= MAX_BYTES:
-            chunk = os.read(fd, min(1 << 20, MAX_BYTES + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > MAX_BYTES:
-            raise OSError(f"not a record: {target}")
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
+    data, st = inputs.read_regular(target, MAX_BYTES)
+    if data is None or len(data) > MAX_BYTES:
+        raise OSError(f"not a record: {target}")
+    if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
+        raise OSError(f"another user's record: {target}")
+    return data
 
 
 def _signature(value: Any) -> bool:
