@@ -16,8 +16,8 @@ from wz_tasks.commands.options import (
     SoonOpt,
     TasksOpt,
     date_of,
-    done,
     emit,
+    finish,
     format_of,
     format_opt,
     h,
@@ -58,7 +58,7 @@ def duties(
     if fmt == "json":  # the JSON is exactly {"as_of", "duties"}: invalid files go to stderr
         show_invalid(invalid, lang)
     emit("duties", fmt, DutiesResult(ev, ws.task_list, invalid, name, wanted), lang)
-    done(1 if invalid else 0)
+    finish(1 if invalid else 0)
 
 
 def register(app: typer.Typer) -> None:

@@ -168,6 +168,29 @@ def done(code: int) -> NoReturn:
     raise typer.Exit(code)
 
 
+# Set by the entry point of a real process (cli.main), never in-process (tests, CliRunner):
+# a command that has written all it has to say ends the process at once (`finish`).
+QUICK_EXIT = False
+
+
+def finish(code: int) -> NoReturn:
+    """The end of a command that reads and shows, once its output is written: exit with `code`.
+
+    With QUICK_EXIT the process ends here, after flushing stdout and stderr, without freeing
+    every object it built one by one on the way out (a province's reports and evaluation are
+    ≈ 450 MiB of small objects: ≈ 0.2 s). Nothing is left to do at that point: the cache was
+    written and closed while the files were read, the output was flushed by `emit`. If a flush
+    fails (the reader went away), the usual way out reports it as it always does."""
+    if QUICK_EXIT:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            done(code)
+        os._exit(code)
+    done(code)
+
+
 def task_list(tasks: Path | None, lang: str, no_cache: bool = False) -> Any:
     from wz_tasks.cache import enabled
     from wz_tasks.load import TaskListError, load_task_list

@@ -13,8 +13,8 @@ from wz_tasks.commands.options import (
     ProgressOpt,
     TasksOpt,
     date_of,
-    done,
     emit,
+    finish,
     format_of,
     format_opt,
     h,
@@ -56,7 +56,7 @@ def remind(
     rows = owed(ev, subs, tl.policy.escalation, days, name)
     show_invalid(ws.checked.invalid, lang)  # stdout is the list: invalid files go to stderr
     emit("remind", fmt, RemindResult(ev.as_of, days, rows, ws.task_list), lang)
-    done(1 if ws.checked.invalid else 0)
+    finish(1 if ws.checked.invalid else 0)
 
 
 def register(app: typer.Typer) -> None:

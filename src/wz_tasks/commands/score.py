@@ -16,6 +16,7 @@ from wz_tasks.commands.options import (
     done,
     emit,
     err,
+    finish,
     format_of,
     format_opt,
     h,
@@ -50,7 +51,7 @@ def score(
     ev = evaluate(ws.task_list, ws.checked.submissions, day)
     show_invalid(ws.checked.invalid, lang)
     emit("score", fmt, ScoreResult(ev.as_of, rules, scores(ev, rules), ws.task_list), lang)
-    done(1 if ws.checked.invalid else 0)
+    finish(1 if ws.checked.invalid else 0)
 
 
 def register(app: typer.Typer) -> None:

@@ -13,8 +13,8 @@ from wz_tasks.commands.options import (
     ProgressOpt,
     TasksOpt,
     date_of,
-    done,
     emit,
+    finish,
     format_of,
     format_opt,
     h,
@@ -51,7 +51,7 @@ def show(
         tl, tl.tasks[task_id], result, ws.checked.invalid, found, ev.evaluated_on, ev.expired
     )
     emit("show", fmt, shown, lang)
-    done(1 if ws.checked.invalid else 0)
+    finish(1 if ws.checked.invalid else 0)
 
 
 def register(app: typer.Typer) -> None:
