@@ -1,7 +1,5 @@
 """`bulletin`: the supervision bulletin (通报, SPEC §11) as HTML, Word, Markdown or JSON."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

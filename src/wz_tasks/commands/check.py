@@ -1,7 +1,5 @@
 """`check [PATH]...`: validate progress files; the CI gate and pre-commit hook (SPEC §4, §6)."""
 
-from __future__ import annotations
-
 import datetime as dt
 import os
 from pathlib import Path

@@ -1,8 +1,6 @@
 """`duties [--unit U]`: Attachment 1's standing duties and each reporting unit's status (SPEC
 §10.2)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`remind`: 催报 — who owes what by when (SPEC §10.5)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

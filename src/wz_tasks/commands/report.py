@@ -1,7 +1,5 @@
 """`report --unit U`: one unit's own report (SPEC §4)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`score`: each lead unit's score and rank by the policy's scoring rules (SPEC §10.5)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`show ID`: one measure in full with its reporting history (SPEC §4)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`status`: every measure's light and status (SPEC §4)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
