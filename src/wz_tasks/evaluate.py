@@ -189,23 +189,31 @@ def _index(
     """Each (unit, item)'s entries dated on or before `as_of`, oldest first (by date, then file;
     a file's entries in their order). The reports are put in that order first, so that every
     item's entries come out in it without sorting a province's 200,000 of them."""
-    found: dict[tuple[str, str, int | str], list[Filed]] = {}
+    # unit -> (its entries by task, its entries by duty)
+    found: dict[str, tuple[dict[int, list[Filed]], dict[str, list[Filed]]]] = {}
     counted = sorted((s for s in submissions if s.report.date <= as_of), key=_filed_order)
     for sub in counted:
-        unit, date, path = sub.unit, sub.report.date, sub.path
+        date, path = sub.report.date, sub.path
+        if (own := found.get(sub.unit)) is None:
+            own = found[sub.unit] = ({}, {})
+        tasks, duties = own
         for entry in sub.report.entries:
             if entry.duty is not None:
-                key: tuple[str, str, int | str] = (unit, "duty", entry.duty)
+                if (group := duties.get(entry.duty)) is None:
+                    group = duties[entry.duty] = []
             elif entry.task is not None:
-                key = (unit, "task", entry.task)
+                if (group := tasks.get(entry.task)) is None:
+                    group = tasks[entry.task] = []
             else:
                 continue
-            filed = Filed(date, entry, path)
-            if (group := found.get(key)) is None:
-                found[key] = [filed]
-            else:
-                group.append(filed)
-    return {(unit, ItemRef(kind, item)): tuple(v) for (unit, kind, item), v in found.items()}
+            group.append(Filed(date, entry, path))
+    index: dict[tuple[str, ItemRef], tuple[Filed, ...]] = {}
+    for unit, (tasks, duties) in found.items():
+        for key, group in tasks.items():
+            index[(unit, ItemRef("task", key))] = tuple(group)
+        for name, group in duties.items():
+            index[(unit, ItemRef("duty", name))] = tuple(group)
+    return index
 
 
 def _filed_order(sub: Submission) -> tuple[dt.date, str]:

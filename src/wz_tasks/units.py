@@ -67,7 +67,10 @@ class UnitRegistry:
         return clashes
 
     def resolve(self, name: str) -> Resolved | None:
-        canonical = self._by_spelling.get(normalize(name))
+        # A name spelt as registered is its own normal form (normalize is idempotent): most are.
+        canonical = self._by_spelling.get(name)
+        if canonical is None:
+            canonical = self._by_spelling.get(normalize(name))
         if canonical is None:
             return None
         if canonical in self.groups:
