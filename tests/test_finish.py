@@ -110,3 +110,23 @@ def test_with_the_quick_exit_the_process_ends_at_the_finished_command(tmp_path: 
     ]
     assert [w.stderr for w in ways] == [b"way out\n", b""]
     assert ways[0].stdout == ways[1].stdout and ways[0].returncode == ways[1].returncode == 0
+
+
+def test_a_process_without_the_cyclic_collector_freezes_its_objects_on_the_way_out() -> None:
+    import gc
+
+    import typer
+
+    frozen = gc.get_freeze_count()
+    with pytest.raises(typer.Exit):  # in-process, the collector on: nothing frozen
+        options.finish(1)
+    assert gc.get_freeze_count() == frozen
+    gc.disable()  # as cli.main does
+    try:
+        with pytest.raises(typer.Exit) as exited:
+            options.finish(1)
+        assert exited.value.exit_code == 1
+        assert gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()
+        gc.enable()
