@@ -9,9 +9,10 @@ commands that do not date-check), and every file's path with its stat (device, i
 mtime, ctime, as the parse cache's index). The next run walks the same paths and stats every
 file; when the key is the same it takes the record, and only evaluation is left to do.
 
-Safety as in cache.py: the record is data (JSON) read by pydantic's JSON validator into the very
-models a progress file is validated into, so a planted or damaged record either is a valid set
-of reports and diagnostics or is ignored, and never runs code. Just-changed files (within the
+Safety as in cache.py: the record is data (JSON) read by pydantic-core's JSON validator, every
+field strictly checked against its type, into the very models a progress file is validated into,
+so a planted or damaged record either is a valid set of reports and diagnostics or is ignored,
+and never runs code. Just-changed files (within the
 file system clock's tick) keep no record, so a second change in the same tick cannot hide.
 """
 
