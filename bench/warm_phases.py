@@ -60,9 +60,9 @@ timed(warm.Snapshot, "recall", "warm record read")
 timed(evaluate, "evaluate", "evaluate")
 timed(status, "emit", "render and write")
 real_finish = options.finish
-def finish(code):
+def finish(code, *built):
     report(code)
-    real_finish(code)
+    real_finish(code, *built)
 status.finish = finish
 sys.argv[0] = "wz-tasks"
 cli.main()
@@ -99,7 +99,10 @@ def main() -> None:
             check=False,
         )
         end = time.perf_counter()
-        phases, finished = json.loads(proc.stderr.decode().strip().splitlines()[-1])
+        lines = proc.stderr.decode().strip().splitlines()
+        if not lines or not lines[-1].startswith("[["):
+            sys.exit(f"the run failed ({proc.returncode}):\n" + "\n".join(lines[-20:]))
+        phases, finished = json.loads(lines[-1])
         return phases, finished, start, end
 
     run()  # fills the cache if need be

@@ -96,7 +96,7 @@ def check(
         folder = (progress_paths(progress) or [Path("progress")])[0]
         diagnostics += status_findings(ws, day, fail_on, str(folder))
     emit("check", fmt, CheckResult(files, diagnostics), lang)
-    finish(1 if any(d.severity == "error" or strict for d in diagnostics) else 0)
+    finish(1 if any(d.severity == "error" or strict for d in diagnostics) else 0, ws, diagnostics)
 
 
 def _entry_loc(ws: Any, filed: Any) -> tuple[int, int]:

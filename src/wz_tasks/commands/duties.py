@@ -56,7 +56,7 @@ def duties(
     if fmt == "json":  # the JSON is exactly {"as_of", "duties"}: invalid files go to stderr
         show_invalid(invalid, lang)
     emit("duties", fmt, DutiesResult(ev, ws.task_list, invalid, name, wanted), lang)
-    finish(1 if invalid else 0)
+    finish(1 if invalid else 0, ws, ev)
 
 
 def register(app: typer.Typer) -> None:

@@ -174,7 +174,7 @@ def done(code: int) -> NoReturn:
 QUICK_EXIT = False
 
 
-def finish(code: int) -> NoReturn:
+def finish(code: int, *built: object) -> NoReturn:
     """The end of a command that reads and shows, once its output is written: exit with `code`.
 
     With QUICK_EXIT the process ends here, after flushing stdout and stderr, without freeing
@@ -184,9 +184,11 @@ def finish(code: int) -> NoReturn:
     fails (the reader went away), the usual way out reports it as it always does.
 
     Without it, a process that has turned the cyclic collector off (cli.main does: a short-lived
-    run) has its objects frozen first, so that the interpreter's last collection on the way out
-    does not walk them all again (≈ 25 ms of a city's warm run); in-process callers, which keep
-    the collector on, are left alone."""
+    run) keeps what the command `built` (its workspace, evaluation) in a reference cycle and
+    freezes every object: nothing is freed one by one as the command returns, nor walked again
+    by the interpreter's last collection; the system takes the memory back at exit (city ≈ 15 ms
+    and ≈ 25 ms, province ≈ 190 ms). Whatever runs after the command (atexit) still runs. In-
+    process callers, which keep the collector on, are left alone."""
     if QUICK_EXIT:
         try:
             sys.stdout.flush()
@@ -195,6 +197,8 @@ def finish(code: int) -> NoReturn:
             done(code)
         os._exit(code)
     if not gc.isenabled():
+        held: list[object] = [*built]
+        held.append(held)  # unreachable once the command returns, and frozen: never freed
         gc.freeze()
     done(code)
 

@@ -54,7 +54,7 @@ def remind(
     rows = owed(ev, subs, tl.policy.escalation, days, name)
     show_invalid(ws.checked.invalid, lang)  # stdout is the list: invalid files go to stderr
     emit("remind", fmt, RemindResult(ev.as_of, days, rows, ws.task_list), lang)
-    finish(1 if ws.checked.invalid else 0)
+    finish(1 if ws.checked.invalid else 0, ws, ev)
 
 
 def register(app: typer.Typer) -> None:

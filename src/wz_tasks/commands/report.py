@@ -52,7 +52,7 @@ def report(
         view, day, ws.task_list, ws.checked.invalid, ev.evaluated_on, duties, found
     )
     emit("report", fmt, result, lang)
-    finish(1 if ws.checked.invalid else 0)
+    finish(1 if ws.checked.invalid else 0, ws, ev)
 
 
 def register(app: typer.Typer) -> None:

@@ -49,7 +49,7 @@ def score(
     ev = evaluate(ws.task_list, ws.checked.submissions, day)
     show_invalid(ws.checked.invalid, lang)
     emit("score", fmt, ScoreResult(ev.as_of, rules, scores(ev, rules), ws.task_list), lang)
-    finish(1 if ws.checked.invalid else 0)
+    finish(1 if ws.checked.invalid else 0, ws, ev)
 
 
 def register(app: typer.Typer) -> None:

@@ -49,7 +49,7 @@ def show(
         tl, tl.tasks[task_id], result, ws.checked.invalid, found, ev.evaluated_on, ev.expired
     )
     emit("show", fmt, shown, lang)
-    finish(1 if ws.checked.invalid else 0)
+    finish(1 if ws.checked.invalid else 0, ws, ev)
 
 
 def register(app: typer.Typer) -> None:

@@ -51,7 +51,7 @@ def status(
     if fmt == "json":  # only JSON carries forecasts (SPEC §11 item 6)
         result = StatusResult(ev, ws.task_list, invalid, wanted, forecasts(ev))
     emit("status", fmt, result, lang)
-    finish(1 if invalid else 0)
+    finish(1 if invalid else 0, ws, ev, result)
 
 
 def register(app: typer.Typer) -> None:
