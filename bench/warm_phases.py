@@ -1,13 +1,13 @@
 """Where the time of one warm `wz-tasks status` run goes, phase by phase (wall time, ms).
 
-    python bench/warm_phases.py DATA_DIR [AS_OF] [--quick] [-- EXTRA ARGS]
+    python bench/warm_phases.py DATA_DIR [AS_OF] [-- EXTRA ARGS]
 
 Runs the real command in a child process (the cache must be filled: run it once first, or let
 this script's first, unreported run do it) with timers around the real functions: start-up and
 imports, typer building the commands, the task list, the walk and stat of every progress file
 (warm.Snapshot), the record read (Snapshot.recall), evaluation, rendering, and the way out of
 the process (measured by this parent: from the command's last mark to the child's end).
-`--quick` sets options.QUICK_EXIT as the entry point would. Uses WZ_TASKS_CACHE_DIR.
+Uses WZ_TASKS_CACHE_DIR.
 """
 
 from __future__ import annotations
@@ -22,10 +22,8 @@ CHILD = r"""
 import functools, json, sys, time
 T = time.perf_counter
 marks = [("start", float(sys.argv.pop(1)))]
-quick = sys.argv.pop(1) == "quick"
 import typer.main
 from wz_tasks.commands import options
-options.QUICK_EXIT = quick
 from wz_tasks import cli
 marks.append(("start-up, imports: typer, the CLI, its commands", T()))
 import wz_tasks.commands.status as status
@@ -71,8 +69,6 @@ cli.main()
 
 def main() -> None:
     args = sys.argv[1:]
-    quick = "--quick" in args
-    args = [a for a in args if a != "--quick"]
     extra = args[args.index("--") + 1 :] if "--" in args else []
     args = args[: args.index("--")] if "--" in args else args
     data = args[0]
@@ -87,12 +83,11 @@ def main() -> None:
         day,
         *extra,
     ]
-    mode = "quick" if quick else "usual"
 
     def run() -> tuple[list[tuple[str, float]], float, float, float]:
         start = time.perf_counter()
         proc = subprocess.run(
-            [sys.executable, "-c", CHILD, repr(start), mode, *command],
+            [sys.executable, "-c", CHILD, repr(start), *command],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             env=os.environ,

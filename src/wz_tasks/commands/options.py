@@ -169,33 +169,16 @@ def done(code: int) -> NoReturn:
     raise typer.Exit(code)
 
 
-# Set by the entry point of a real process (cli.main), never in-process (tests, CliRunner):
-# a command that has written all it has to say ends the process at once (`finish`).
-QUICK_EXIT = False
-
-
 def finish(code: int, *built: object) -> NoReturn:
     """The end of a command that reads and shows, once its output is written: exit with `code`.
 
-    With QUICK_EXIT the process ends here, after flushing stdout and stderr, without freeing
-    every object it built one by one on the way out (a province's reports and evaluation are
-    ≈ 450 MiB of small objects: ≈ 0.2 s). Nothing is left to do at that point: the cache was
-    written and closed while the files were read, the output was flushed by `emit`. If a flush
-    fails (the reader went away), the usual way out reports it as it always does.
-
-    Without it, a process that has turned the cyclic collector off (cli.main does: a short-lived
-    run) keeps what the command `built` (its workspace, evaluation) in a reference cycle and
-    freezes every object: nothing is freed one by one as the command returns, nor walked again
-    by the interpreter's last collection; the system takes the memory back at exit (city ≈ 15 ms
-    and ≈ 25 ms, province ≈ 190 ms). Whatever runs after the command (atexit) still runs. In-
-    process callers, which keep the collector on, are left alone."""
-    if QUICK_EXIT:
-        try:
-            sys.stdout.flush()
-            sys.stderr.flush()
-        except (OSError, ValueError):
-            done(code)
-        os._exit(code)
+    A process that has turned the cyclic collector off (cli.main does: a short-lived run) keeps
+    what the command `built` (its workspace, evaluation) in a reference cycle and freezes every
+    object: nothing is freed one object at a time as the command returns (a province's reports
+    and evaluation are ≈ 450 MiB of small objects: ≈ 0.19 s), nor walked again by the
+    interpreter's last collection (≈ 25 ms); the system takes the memory back at exit. The way
+    out is otherwise the usual one (exit code, flushing, atexit). In-process callers, which keep
+    the collector on, are left alone."""
     if not gc.isenabled():
         held: list[object] = [*built]
         held.append(held)  # unreachable once the command returns, and frozen: never freed
