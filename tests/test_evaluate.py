@@ -512,3 +512,26 @@ def test_without_sign_off_in_the_policy_nothing_is_pending(tl: TaskList) -> None
 def test_an_unfinished_item_is_never_pending_sign_off(tl: TaskList) -> None:
     r = unit_result(_signing(tl), [recent(HOUSING, 7, "2025-12-20")], "2026-01-05", 7)
     assert r.status == "overdue" and not r.pending_sign_off
+
+
+def test_a_units_entries_on_an_item_come_oldest_first_then_by_file_then_as_written(
+    tl: TaskList,
+) -> None:
+    # reports in no order: the history is by date, then file name; one file's own in its order
+    subs = [
+        sub(HOUSING, "2025-12-01", {"task": 7, "progress": "c"}, path="b.yaml"),
+        sub(HOUSING, "2026-02-01", {"task": 7, "progress": "late"}, path="a.yaml"),
+        sub(HOUSING, "2025-11-01", {"task": 7, "progress": "a"}, path="z.yaml"),
+        sub(
+            HOUSING,
+            "2025-12-01",
+            {"task": 7, "progress": "b1"},
+            {"task": 1, "progress": "other"},
+            {"task": 7, "progress": "b2"},
+            path="a.yaml",
+        ),
+        sub(HOUSING, "2025-12-01", {"duty": "市住建局-1", "progress": "duty"}, path="0.yaml"),
+    ]
+    history = unit_result(tl, subs, "2026-01-15", 7).history
+    assert [f.entry.progress for f in history] == ["a", "b1", "b2", "c"]
+    assert [f.path for f in history] == ["z.yaml", "a.yaml", "a.yaml", "b.yaml"]

@@ -442,3 +442,13 @@ def test_missing_task_list_is_a_diagnostic(tmp_path: Path) -> None:
     with pytest.raises(TaskListError) as caught:
         load_task_list(tmp_path / "nowhere")
     assert caught.value.diagnostics[0].code == "WZ403"
+
+
+def test_a_unit_name_resolves_as_registered_in_full_width_or_with_spaces(tl: TaskList) -> None:
+    reg = tl.registry
+    plain = reg.resolve("盐池县")
+    assert plain is not None and plain.name == "盐池县人民政府" and not plain.is_group
+    assert reg.resolve(" 盐池 县 ") == plain == reg.resolve("盐池县人民政府")
+    group = reg.resolve("各县(市、区)")  # as registered, and with full-width brackets
+    assert group is not None and group.is_group and reg.resolve("各县（市、区）") == group
+    assert reg.resolve("不存在的单位") is None

@@ -15,6 +15,7 @@ import pytest
 from conftest import SAMPLE
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from pydantic_core import ValidationError
 from typer.testing import CliRunner
 
 from wz_tasks import cache as cache_module
@@ -311,3 +312,127 @@ def test_a_new_process_takes_the_task_list_from_the_cache(tmp_path: Path) -> Non
             check=False,
         )
         assert (found.returncode, found.stdout) == (0, "20\n"), found.stderr
+
+
+# --- the record's validator: the models' own types, without building pydantic's validators ----
+
+
+def _as_pydantic_would(data: bytes) -> object:
+    """The record as validated by a validator generated from the models (what warm.py wrote
+    first, and what its hand-written schema must agree with)."""
+    from pydantic import BaseModel
+
+    from wz_tasks.models import Report, SignOffReport
+
+    class Record(BaseModel):
+        format: str
+        key: str
+        files: list[str]
+        diagnostics: list[tuple[int, int, int, str, str]]
+        invalid: dict[int, list[int]]
+        submissions: list[tuple[str, int, Report | None, SignOffReport | None]]
+        noqa: dict[int, dict[int, list[str]]]
+
+    return dict(Record.model_validate_json(data, strict=True))
+
+
+def _sign_off_record(tmp_path: Path) -> Path:
+    """A record of the sample plus a sign-off file of the supervising unit and a `# noqa` line."""
+    folder = tmp_path / "p"
+    shutil.copytree(SAMPLE, folder)
+    (folder / "z-signoff.yaml").write_text(
+        "unit: 市住建局\ndate: 2026-02-01\nsign_off:\n"
+        "  - {task: 4, unit: 盐池县, date: 2026-01-10, note: 经现场核查已完成}\n",
+        encoding="utf-8",
+    )
+    (folder / "z-noqa.yaml").write_text(
+        "unit: 盐池县\ndate: 2026-02-02\nentries:\n  - task: 4\n"
+        "    value: 1  # noqa: WZ201\n    progress: 已推进\n",
+        encoding="utf-8",
+    )
+    settle()
+    run("status", folder, tmp_path / "c")
+    return _record(tmp_path / "c")
+
+
+def test_the_record_reads_back_into_the_models_pydantic_would_build(tmp_path: Path) -> None:
+    data = _sign_off_record(tmp_path).read_bytes()
+    validator = warm._validator()
+    assert validator is not None
+    ours = validator.validate_json(data, strict=True)
+    theirs = _as_pydantic_would(data)
+    assert ours == theirs
+    assert any(s[3] is not None for s in ours["submissions"])  # the sign-off report
+    assert ours["noqa"]  # and the acknowledged line
+    for mine, model in zip(ours["submissions"], theirs["submissions"], strict=True):  # type: ignore[index]
+        for a, b in zip(mine[2:], model[2:], strict=True):
+            if a is None:
+                continue
+            assert type(a) is type(b) and a.model_fields_set == b.model_fields_set
+            assert list(a.__dict__) == list(b.__dict__)
+            for x, y in zip(a.entries, b.entries, strict=True):
+                assert (x.__dict__, x.model_fields_set) == (y.__dict__, y.model_fields_set)
+                assert list(x.__dict__) == list(y.__dict__)
+
+
+def _figures_spoiled(record: dict) -> list[bytes]:  # type: ignore[type-arg]
+    """Records whose reports are of the wrong shape in ways a lax reader would let through."""
+    (unit, index, report, _signing) = record["submissions"][0]
+    entry = report["entries"][0]
+
+    def with_entry(**fields: object) -> bytes:
+        bad = {**report, "entries": [{**entry, **fields}]}
+        return json.dumps({**record, "submissions": [[unit, index, bad, None]]}).encode()
+
+    def with_report(**fields: object) -> bytes:
+        bad = {**report, **fields}
+        return json.dumps({**record, "submissions": [[unit, index, bad, None]]}).encode()
+
+    as_sign_off = {**report, "sign_off": []}
+    return [
+        with_entry(value="62"),  # a figure as text
+        with_entry(value=True),
+        with_entry(value="not a number").replace(b'"not a number"', b"NaN"),
+        with_entry(values={"x": "1"}),
+        with_entry(task=4.0),
+        with_entry(status="finished"),
+        with_entry(done_on="2025/12/01"),
+        with_entry(colour="red"),  # a field the model does not have
+        with_report(date="yesterday"),
+        with_report(unit=None),
+        with_report(sign_off=[{"task": 1, "unit": "盐池县"}]),  # a sign-off without a date
+        json.dumps({**record, "submissions": [[unit, index, None, as_sign_off]]}).encode(),
+        json.dumps({**record, "noqa": {"x": {"1": []}}}).encode(),
+        json.dumps({**record, "diagnostics": [["0", 1, 1, "WZ101", "[]"]]}).encode(),
+    ]
+
+
+@pytest.mark.parametrize("n", range(14))
+def test_a_record_with_a_report_of_the_wrong_shape_is_ignored(
+    tmp_path: Path, recalls: list[bool], n: int
+) -> None:
+    folder = tmp_path / "p"
+    shutil.copytree(SAMPLE, folder)
+    settle()
+    cold = run("status", folder, None)
+    run("status", folder, tmp_path / "c")
+    record = _record(tmp_path / "c")
+    spoiled = _figures_spoiled(json.loads(record.read_bytes()))
+    assert len(spoiled) == 14
+    record.write_bytes(spoiled[n])
+    validator = warm._validator()
+    assert validator is not None
+    with pytest.raises(ValidationError):
+        validator.validate_json(spoiled[n], strict=True)
+    recalls.clear()
+    assert run("status", folder, tmp_path / "c") == cold
+    assert recalls == [False]
+
+
+def test_a_model_field_the_record_schema_does_not_name_means_no_record() -> None:
+    from wz_tasks.models import Entry
+
+    fields = {name: {"type": "any"} for name in Entry.model_fields}
+    fields.pop("period")
+    with pytest.raises(LookupError):
+        warm._model(Entry, fields)  # type: ignore[arg-type]

@@ -46,6 +46,7 @@ class UnitRegistry:
         self.units: dict[str, Unit] = {u.name: u for u in units}
         self.groups: dict[str, Group] = {g.name: g for g in groups}
         self._by_spelling: dict[str, str] = {}
+        self._resolved: dict[str, Resolved | None] = {}  # what each name looked up means
         for name, aliases in self._spellings():
             for spelling in (name, *aliases):
                 self._by_spelling.setdefault(normalize(spelling), name)
@@ -67,12 +68,19 @@ class UnitRegistry:
         return clashes
 
     def resolve(self, name: str) -> Resolved | None:
-        canonical = self._by_spelling.get(normalize(name))
+        if name in self._resolved:  # a task list names the same units again and again
+            return self._resolved[name]
+        # A name spelt as registered is its own normal form (normalize is idempotent): most are.
+        canonical = self._by_spelling.get(name)
         if canonical is None:
-            return None
+            canonical = self._by_spelling.get(normalize(name))
+        found = None
         if canonical in self.groups:
-            return Resolved(canonical, tuple(self.groups[canonical].members), True)
-        return Resolved(canonical, (canonical,), False)
+            found = Resolved(canonical, tuple(self.groups[canonical].members), True)
+        elif canonical is not None:
+            found = Resolved(canonical, (canonical,), False)
+        self._resolved[name] = found
+        return found
 
     def typed_candidates(self, name: str) -> list[str]:
         """Canonical names a name typed on the command line may mean (SPEC §9), best rule first.

@@ -1,7 +1,5 @@
 """`bulletin`: the supervision bulletin (通报, SPEC §11) as HTML, Word, Markdown or JSON."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -16,8 +14,8 @@ from wz_tasks.commands.options import (
     ProgressOpt,
     TasksOpt,
     date_of,
-    done,
     err,
+    finish,
     h,
     lang_of,
     show_invalid,
@@ -84,13 +82,13 @@ def bulletin(
     code = 1 if ws.checked.invalid else 0
     if out is None:
         _to_stdout(content, fmt)
-        done(code)
+        finish(code, ws)
     from wz_tasks.commands.files import write_or_exit
 
     data = content.encode("utf-8") if isinstance(content, str) else content
     write_or_exit(out, data, force, lang)
     err(t("out.written", lang, path=str(out)))
-    done(code)
+    finish(code, ws)
 
 
 def _to_stdout(content: str | bytes, fmt: str) -> None:

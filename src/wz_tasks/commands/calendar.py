@@ -1,7 +1,5 @@
 """`calendar`: deadlines, milestones, recurring duties and report dates as .ics (SPEC §10.5)."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

@@ -1,7 +1,5 @@
 """`check [PATH]...`: validate progress files; the CI gate and pre-commit hook (SPEC §4, §6)."""
 
-from __future__ import annotations
-
 import datetime as dt
 import os
 from pathlib import Path
@@ -18,8 +16,8 @@ from wz_tasks.commands.options import (
     TasksOpt,
     config,
     date_of,
-    done,
     emit,
+    finish,
     format_of,
     h,
     lang_of,
@@ -98,7 +96,7 @@ def check(
         folder = (progress_paths(progress) or [Path("progress")])[0]
         diagnostics += status_findings(ws, day, fail_on, str(folder))
     emit("check", fmt, CheckResult(files, diagnostics), lang)
-    done(1 if any(d.severity == "error" or strict for d in diagnostics) else 0)
+    finish(1 if any(d.severity == "error" or strict for d in diagnostics) else 0, ws, diagnostics)
 
 
 def _entry_loc(ws: Any, filed: Any) -> tuple[int, int]:

@@ -1,8 +1,6 @@
 """`duties [--unit U]`: Attachment 1's standing duties and each reporting unit's status (SPEC
 §10.2)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
@@ -16,8 +14,8 @@ from wz_tasks.commands.options import (
     SoonOpt,
     TasksOpt,
     date_of,
-    done,
     emit,
+    finish,
     format_of,
     format_opt,
     h,
@@ -58,7 +56,7 @@ def duties(
     if fmt == "json":  # the JSON is exactly {"as_of", "duties"}: invalid files go to stderr
         show_invalid(invalid, lang)
     emit("duties", fmt, DutiesResult(ev, ws.task_list, invalid, name, wanted), lang)
-    done(1 if invalid else 0)
+    finish(1 if invalid else 0, ws, ev)
 
 
 def register(app: typer.Typer) -> None:

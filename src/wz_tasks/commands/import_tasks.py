@@ -1,7 +1,5 @@
 """`import-tasks TABLE`: an office's task table to a task list folder (SPEC §12)."""
 
-from __future__ import annotations
-
 import re
 from pathlib import Path
 from typing import Annotated

@@ -5,8 +5,6 @@ with the wz-tasks already installed (no download, so it works offline), a CI wor
 short Chinese README for the reporting units. An existing file is never overwritten.
 """
 
-from __future__ import annotations
-
 import errno
 import os
 from pathlib import Path

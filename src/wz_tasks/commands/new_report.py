@@ -1,7 +1,5 @@
 """`new-report --unit U`: write a progress file pre-filled for one unit (SPEC §4, §9)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -4,6 +4,7 @@ list and progress, and writing a rendered result safely to a terminal, a pipe or
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import re
 import sys
@@ -167,6 +168,23 @@ def err(text: str) -> None:
 
 def done(code: int) -> NoReturn:
     raise typer.Exit(code)
+
+
+def finish(code: int, *built: object) -> NoReturn:
+    """The end of a command that reads and shows, once its output is written: exit with `code`.
+
+    A process that has turned the cyclic collector off (cli.main does: a short-lived run) keeps
+    what the command `built` (its workspace, evaluation) in a reference cycle and freezes every
+    object: nothing is freed one object at a time as the command returns (a province's reports
+    and evaluation are ≈ 450 MiB of small objects: ≈ 0.19 s), nor walked again by the
+    interpreter's last collection (≈ 25 ms); the system takes the memory back at exit. The way
+    out is otherwise the usual one (exit code, flushing, atexit). In-process callers, which keep
+    the collector on, are left alone."""
+    if not gc.isenabled():
+        held: list[object] = [*built]
+        held.append(held)  # unreachable once the command returns, and frozen: never freed
+        gc.freeze()
+    done(code)
 
 
 def task_list(tasks: Path | None, lang: str, no_cache: bool = False) -> Any:

@@ -1,7 +1,5 @@
 """`remind`: 催报 — who owes what by when (SPEC §10.5)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
@@ -13,8 +11,8 @@ from wz_tasks.commands.options import (
     ProgressOpt,
     TasksOpt,
     date_of,
-    done,
     emit,
+    finish,
     format_of,
     format_opt,
     h,
@@ -56,7 +54,7 @@ def remind(
     rows = owed(ev, subs, tl.policy.escalation, days, name)
     show_invalid(ws.checked.invalid, lang)  # stdout is the list: invalid files go to stderr
     emit("remind", fmt, RemindResult(ev.as_of, days, rows, ws.task_list), lang)
-    done(1 if ws.checked.invalid else 0)
+    finish(1 if ws.checked.invalid else 0, ws, ev)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,7 +1,5 @@
 """`report --unit U`: one unit's own report (SPEC §4)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
@@ -15,8 +13,8 @@ from wz_tasks.commands.options import (
     TasksOpt,
     UnitOpt,
     date_of,
-    done,
     emit,
+    finish,
     format_of,
     format_opt,
     h,
@@ -54,7 +52,7 @@ def report(
         view, day, ws.task_list, ws.checked.invalid, ev.evaluated_on, duties, found
     )
     emit("report", fmt, result, lang)
-    done(1 if ws.checked.invalid else 0)
+    finish(1 if ws.checked.invalid else 0, ws, ev)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,7 +1,5 @@
 """`schema`: JSON Schema (draft-07) of a progress file, for editors (SPEC §4)."""
 
-from __future__ import annotations
-
 import sys
 
 import typer

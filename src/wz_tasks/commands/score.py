@@ -1,7 +1,5 @@
 """`score`: each lead unit's score and rank by the policy's scoring rules (SPEC §10.5)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
@@ -16,6 +14,7 @@ from wz_tasks.commands.options import (
     done,
     emit,
     err,
+    finish,
     format_of,
     format_opt,
     h,
@@ -50,7 +49,7 @@ def score(
     ev = evaluate(ws.task_list, ws.checked.submissions, day)
     show_invalid(ws.checked.invalid, lang)
     emit("score", fmt, ScoreResult(ev.as_of, rules, scores(ev, rules), ws.task_list), lang)
-    done(1 if ws.checked.invalid else 0)
+    finish(1 if ws.checked.invalid else 0, ws, ev)
 
 
 def register(app: typer.Typer) -> None:

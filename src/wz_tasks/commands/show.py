@@ -1,7 +1,5 @@
 """`show ID`: one measure in full with its reporting history (SPEC §4)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
@@ -13,8 +11,8 @@ from wz_tasks.commands.options import (
     ProgressOpt,
     TasksOpt,
     date_of,
-    done,
     emit,
+    finish,
     format_of,
     format_opt,
     h,
@@ -51,7 +49,7 @@ def show(
         tl, tl.tasks[task_id], result, ws.checked.invalid, found, ev.evaluated_on, ev.expired
     )
     emit("show", fmt, shown, lang)
-    done(1 if ws.checked.invalid else 0)
+    finish(1 if ws.checked.invalid else 0, ws, ev)
 
 
 def register(app: typer.Typer) -> None:

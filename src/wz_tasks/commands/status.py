@@ -1,7 +1,5 @@
 """`status`: every measure's light and status (SPEC §4)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
@@ -15,8 +13,8 @@ from wz_tasks.commands.options import (
     SoonOpt,
     TasksOpt,
     date_of,
-    done,
     emit,
+    finish,
     format_of,
     format_opt,
     h,
@@ -53,7 +51,7 @@ def status(
     if fmt == "json":  # only JSON carries forecasts (SPEC §11 item 6)
         result = StatusResult(ev, ws.task_list, invalid, wanted, forecasts(ev))
     emit("status", fmt, result, lang)
-    done(1 if invalid else 0)
+    finish(1 if invalid else 0, ws, ev, result)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,7 +1,5 @@
 """`tasks`: the task list (SPEC §4)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`units [NAME]...`: the unit registry, or what each typed name means (SPEC §4, §9)."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 import typer
