@@ -260,11 +260,6 @@ def test_a_link_out_of_the_progress_folder_whose_target_becomes_a_folder_is_seen
     assert wz(args, tmp_path / "c") == cold
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="with the cache on, warm.py:100 encodes names that are not UTF-8 strictly: exit 3; "
-    "fix: .encode('utf-8', 'surrogateescape') (done in cache.py and load.py)",
-)
 @pytest.mark.parametrize("names", ["GBK file name", "C locale"])
 def test_file_names_that_are_not_utf8_give_the_uncached_answer(tmp_path: Path, names: str) -> None:
     # a zip made on Chinese Windows unpacks to GBK names; under LC_ALL=C every Chinese name is

@@ -191,7 +191,9 @@ class Snapshot:
         except OSError:
             return
         material = json.dumps([FORMAT, task_key, str(day), self.files, stats], ensure_ascii=False)
-        self.key = hashlib.blake2b(material.encode(), digest_size=20).hexdigest()
+        self.key = hashlib.blake2b(
+            material.encode("utf-8", "surrogateescape"), digest_size=20
+        ).hexdigest()
 
     def recall(self) -> Checked | None:
         """What the last run over these very files checked, or None."""
