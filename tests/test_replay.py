@@ -422,3 +422,52 @@ def test_what_a_killed_run_left_half_written_is_removed_in_time(tmp_path: Path) 
     os.utime(old, (time.time() - 7200, time.time() - 7200))
     wz(["status", "--progress", str(folder), "--as-of", "2026-11-02"], tmp_path / "c")
     assert not old.exists() and new.exists() and len(records(tmp_path / "c")) == 2
+
+
+def test_a_usage_error_is_never_kept(tmp_path: Path, replays: list[bool]) -> None:
+    args = ["status", "--as-of", "2026-13-45"]
+    first = wz(args, tmp_path / "c")
+    assert first[0] == 2 and "2026-13-45" in first[2]
+    assert wz(args, tmp_path / "c") == first and replays == [False, False]
+    assert records(tmp_path / "c") == []
+
+
+def test_the_code_names_the_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A changed module of ours (an upgrade, an edit in a checkout) is another fingerprint, so
+    no answer of the old code is replayed; compiled files and an editor's lock link are not."""
+    package = tmp_path / "wz_tasks"
+    shutil.copytree(Path(replay.__file__).parent, package)
+    monkeypatch.setattr(cachedir, "PACKAGE", package)
+
+    def fingerprint() -> str:
+        cachedir.code_fingerprint.cache_clear()
+        return cachedir.code_fingerprint()
+
+    try:
+        before = fingerprint()
+        (package / "render" / "__pycache__").mkdir(exist_ok=True)
+        (package / "render" / "__pycache__" / "x.py").write_text("", encoding="utf-8")
+        (package / ".#cli.py").symlink_to("someone@host.1:2")
+        assert fingerprint() == before
+        module = package / "render" / "table.py"
+        module.write_text(module.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        changed = fingerprint()
+        assert changed != before
+        os.utime(module, ns=(0, 0))  # the same size, another time
+        assert fingerprint() not in (before, changed)
+    finally:
+        cachedir.code_fingerprint.cache_clear()  # the real package's, for the tests after
+
+
+def test_the_libraries_that_laid_the_answer_out_are_inputs(tmp_path: Path) -> None:
+    """A new version of rich lays a table out differently: its files are among a record's
+    inputs, so an upgrade means the app runs again."""
+    import rich
+
+    folder = tmp_path / "p"
+    shutil.copytree(SAMPLE, folder)
+    settle()
+    wz(["status", "--progress", str(folder), *AS_OF], tmp_path / "c")
+    (kept,) = records(tmp_path / "c")
+    paths = [path for path, _ in json.loads(kept.read_bytes())["inputs"]]
+    assert rich.__file__ in paths and str(folder) in paths
