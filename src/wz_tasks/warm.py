@@ -39,7 +39,7 @@ from wz_tasks.cache import ParseCache
 from wz_tasks.codes import CODES, Diagnostic
 from wz_tasks.load import ParsedReport, RefusedPath, discover
 from wz_tasks.models import Entry, EntryStatus, Report, SignOff, SignOffReport, Submission
-from wz_tasks.rules import Checked
+from wz_tasks.rules.checked import Checked
 from wz_tasks.yamlsafe import Document
 
 FORMAT = "wz-tasks-warm-1"
