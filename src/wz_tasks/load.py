@@ -577,8 +577,11 @@ def _walk_folder(root: Path) -> Iterator[Walked]:
                 inputs.note(entry.path)
                 yield entry.path[skip:], None, _os_reason(exc)
             continue
-        refused = _not_regular(st.st_mode)
-        yield entry.path[skip:], st, None if refused is None else refused.reason
+        if stat.S_ISREG(st.st_mode):
+            yield entry.path[skip:], st, None
+        else:
+            refused = _not_regular(st.st_mode)
+            yield entry.path[skip:], st, refused.reason if refused is not None else None
 
 
 def _outside(target: str) -> dict[str, str]:
