@@ -1,19 +1,22 @@
 """Where the time of one warm `wz-tasks status` run goes, phase by phase (wall time, ms).
 
-    python bench/warm_phases.py DATA_DIR [AS_OF] [-- EXTRA ARGS]
+    python bench/warm_phases.py DATA_DIR [AS_OF] [RUNS] [-- EXTRA ARGS]
 
 Runs the real command in a child process (the cache must be filled: run it once first, or let
 this script's first, unreported run do it) with timers around the real functions: start-up and
 imports, typer building the commands, the task list, the walk and stat of every progress file
 (warm.Snapshot), the record read (Snapshot.recall), evaluation, rendering, and the way out of
 the process (measured by this parent: from the command's last mark to the child's end).
-Uses WZ_TASKS_CACHE_DIR.
+Each phase is the median of RUNS runs (1 unless given), as are the total and its CPU time
+(user + system). Uses WZ_TASKS_CACHE_DIR.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -73,6 +76,7 @@ def main() -> None:
     args = args[: args.index("--")] if "--" in args else args
     data = args[0]
     day = args[1] if len(args) > 1 else "2027-01-15"
+    runs = int(args[2]) if len(args) > 2 else 1
     command = [
         "status",
         "--tasks",
@@ -84,7 +88,8 @@ def main() -> None:
         *extra,
     ]
 
-    def run() -> tuple[list[tuple[str, float]], float, float, float]:
+    def run() -> tuple[list[tuple[str, float]], float, float, float, float]:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         proc = subprocess.run(
             [sys.executable, "-c", CHILD, repr(start), *command],
@@ -94,20 +99,28 @@ def main() -> None:
             check=False,
         )
         end = time.perf_counter()
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
         lines = proc.stderr.decode().strip().splitlines()
         if not lines or not lines[-1].startswith("[["):
             sys.exit(f"the run failed ({proc.returncode}):\n" + "\n".join(lines[-20:]))
         phases, finished = json.loads(lines[-1])
-        return phases, finished, start, end
+        return phases, finished, start, end, cpu
 
     run()  # fills the cache if need be
-    phases, finished, start, end = run()
-    for label, seconds in phases:
+    results = [run() for _ in range(runs)]
+    labels = [label for label, _ in results[0][0]]
+    for n, label in enumerate(labels):
+        seconds = statistics.median(r[0][n][1] for r in results)
         if label.startswith("until "):  # imports and small work before the next phase
             label = f"  other work before {label[6:]}"
         print(f"{label:48s} {1000 * seconds:7.1f}")
-    print(f"{'the way out (freeing, interpreter exit)':48s} {1000 * (end - finished):7.1f}")
-    print(f"{'total (wall)':48s} {1000 * (end - start):7.1f}")
+    wall = statistics.median(r[3] - r[2] for r in results)
+    cpu = statistics.median(r[4] for r in results)
+    out = statistics.median(r[3] - r[1] for r in results)
+    print(f"{'the way out (freeing, interpreter exit)':48s} {1000 * out:7.1f}")
+    print(f"{'total (wall)':48s} {1000 * wall:7.1f}")
+    print(f"{'total (CPU, user + system)':48s} {1000 * cpu:7.1f}")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ import json
 import os
 import pickle
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -19,8 +21,8 @@ from pydantic_core import ValidationError
 from typer.testing import CliRunner
 
 from wz_tasks import cache as cache_module
+from wz_tasks import cachedir, warm
 from wz_tasks import load as load_module
-from wz_tasks import warm
 from wz_tasks.cli import app
 
 TICK = 0.03  # longer than RECENT_NS below: files written before it are "old"
@@ -436,3 +438,113 @@ def test_a_model_field_the_record_schema_does_not_name_means_no_record() -> None
     fields.pop("period")
     with pytest.raises(LookupError):
         warm._model(Entry, fields)  # type: ignore[arg-type]
+
+
+# --- the walk the warm path shares with the cold one -------------------------------------------
+
+
+def _mixed_folder(root: Path) -> None:
+    """Names whose order as text differs from their order as paths (`b-c.yaml` before `b/` as
+    text, after it as a path), in several scripts and cases, nested, and not UTF-8."""
+    for name in [
+        "b/x.yaml",
+        "b-c.yaml",
+        "b.yaml",
+        "B.yaml",
+        "b/c/d/e.yaml",
+        "b/c.yaml",
+        "b/c-d.yaml",
+        "a.b/z.yaml",
+        "a-b.yaml",
+        "中文/进度.yaml",
+        "中文.yaml",
+        "é.yaml",
+        "z.yml",
+        "notes.txt",
+        ".hidden.yaml",
+        ".git/x.yaml",
+    ]:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("unit: 盐池县\n", encoding="utf-8")
+    os.mkdir(os.fsencode(root) + b"/\xb2\xe2\xca\xd4")  # 测试 in GBK: a zip from Windows
+    with open(os.fsencode(root) + b"/\xb2\xe2\xca\xd4/\xbd\xf8.yaml", "w") as f:
+        f.write("unit: 盐池县\n")
+    os.symlink(root / "b.yaml", root / "b" / "link.yaml")  # inside: read under both names
+    os.symlink("/", root / "b" / "out")  # outside: refused, named
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(root / "b" / "fifo.yaml")
+
+
+@pytest.mark.parametrize("given", ["absolute", "relative", "current folder"])
+def test_the_walk_finds_files_in_the_order_of_their_paths_sorted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: str
+) -> None:
+    folder = tmp_path / "p"
+    folder.mkdir()
+    _mixed_folder(folder)
+    root = {"absolute": folder, "relative": Path("p"), "current folder": Path(".")}[given]
+    monkeypatch.chdir(folder if given == "current folder" else tmp_path)
+    expected = sorted(
+        Path(top, name).relative_to(folder)
+        for top, dirs, files in os.walk(folder)
+        for name in [*files, *(d for d in dirs if os.path.islink(os.path.join(top, d)))]
+        if name.endswith((".yaml", ".yml"))
+        and not any(part.startswith(".") for part in Path(top, name).relative_to(folder).parts)
+    )
+    expected = [root / p for p in expected] + [root / "b" / "out"]
+    found = list(load_module.walk([root]))
+    assert found == sorted(expected)  # the order Paths sort in, part by part
+    assert [str(p) for p in found] == [str(p) for p in sorted(expected)]
+    refused = {p.name for p in found if isinstance(p, load_module.RefusedPath)}
+    assert refused == ({"out", "fifo.yaml"} if hasattr(os, "mkfifo") else {"out"})
+    # the warm path's view: the same names, with the status each file has
+    stats = list(load_module.walk_stats([root]))
+    assert [name for name, _, _ in stats] == [str(p) for p in found]
+    for name, status, reason in stats:
+        assert (reason is None) == (name not in {str(p) for p in found if p.name in refused})
+        if reason is None:
+            assert status is not None and status.st_ino == os.stat(name).st_ino
+
+
+def test_a_warm_run_takes_each_files_status_from_the_walk(
+    tmp_path: Path, recalls: list[bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "p"
+    shutil.copytree(SAMPLE, folder)
+    settle()
+    first = run("status", folder, tmp_path / "c")
+    looked: list[str] = []
+    real = os.stat
+
+    def stat(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        looked.append(os.fspath(path))  # type: ignore[arg-type]
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "stat", stat)
+    assert run("status", folder, tmp_path / "c") == first
+    assert recalls == [False, True]
+    assert not [p for p in looked if p.endswith(".yaml") and str(folder) in p]
+
+
+def test_a_warm_run_imports_neither_the_yaml_parser_nor_the_rules(tmp_path: Path) -> None:
+    folder = tmp_path / "p"
+    shutil.copytree(SAMPLE, folder)
+    time.sleep(cachedir.RECENT_NS / 1e9 + 0.1)  # another process: the real clock's tick
+    probe = (
+        "import sys\n"
+        "from wz_tasks.cli import main\n"
+        "try:\n    main()\n"
+        "except SystemExit:\n"
+        "    print(sorted(m for m in sys.modules if m.startswith(('ruamel', 'wz_tasks.rules.'))),"
+        " file=sys.stderr)\n"
+        "    raise\n"
+    )
+    env = {**os.environ, "WZ_TASKS_CACHE_DIR": str(tmp_path / "c"), "WZ_TASKS_NO_CACHE": ""}
+    outs = []
+    for day in ("2026-11-27", "2026-11-28"):  # another day: the app runs, from the record
+        args = [sys.executable, "-c", probe, "status", "--progress", str(folder), "--as-of", day]
+        result = subprocess.run(args, capture_output=True, env=env, text=True, cwd=tmp_path)
+        assert result.returncode == 0 and "任务进展情况" in result.stdout, result.stderr
+        outs.append(result.stderr.strip().splitlines()[-1])
+    assert "ruamel.yaml" in outs[0] and "wz_tasks.rules.unknown_unit" in outs[0]  # first run
+    assert outs[1] == "['wz_tasks.rules.checked']"

@@ -441,6 +441,10 @@ def _within(v: Any, metadata: typing.Iterable[Any]) -> Any:
 def _built(tp: Any, v: Any) -> Any:
     """`v` (as model_dump(mode="json") wrote it) as a value of type `tp`, models made with
     model_construct; _Unfit if it does not fit the type or its constraints."""
+    if tp is str or tp is int or tp is bool:  # most values: no need to take the type apart
+        if type(v) is tp:
+            return v
+        raise _Unfit(tp)
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
         inner, *extra = typing.get_args(tp)
@@ -464,8 +468,6 @@ def _built(tp: Any, v: Any) -> Any:
         k, w = typing.get_args(tp)
         return {_built(k, a): _built(w, b) for a, b in v.items()}
     if tp is type(None) and v is None:
-        return v
-    if tp in (str, int, bool) and type(v) is tp:
         return v
     if tp is float and type(v) in (int, float) and math.isfinite(v):
         return float(v)

@@ -499,60 +499,89 @@ def walk(paths: Iterable[Path]) -> Iterator[Path]:
     """
     for root in paths:
         st = inputs.probe(root)
-        if st is None:
-            yield root  # reading it says why (missing, dangling, a name too long)
+        if st is None or not stat.S_ISDIR(st.st_mode):
+            yield root  # reading it says why (missing, dangling, a name too long) or reads it
             continue
-        if not stat.S_ISDIR(st.st_mode):
-            yield root
-            continue
-        yield from sorted(_walk_folder(root))
+        for name, _, reason in _walk_folder(root):
+            yield Path(name) if reason is None else RefusedPath.of(name, reason)
 
 
-def _walk_folder(root: Path) -> Iterator[Path]:
+Walked = tuple[str, os.stat_result | None, str | dict[str, str] | None]
+
+
+def walk_stats(paths: Iterable[Path]) -> Iterator[Walked]:
+    """What `walk` finds, in the same order, as (name, status, reason): each file's name as
+    `str()` of what `walk` yields, its status as the walk took it (following a link; None for a
+    given path that is not there), and why it is refused (None when it is not). For the warm
+    path (warm.py), which needs no Path and no second stat of each file."""
+    for root in paths:
+        st = inputs.probe(root)
+        if st is None or not stat.S_ISDIR(st.st_mode):
+            yield str(root), st, None
+            continue
+        yield from _walk_folder(root)
+
+
+def _walk_folder(root: Path) -> Iterator[Walked]:
+    """The files under one folder, depth first, each folder's names in order: the order of
+    their paths sorted as Paths (part by part), found without building or sorting a Path."""
     top = os.path.realpath(root)
-    pending = [str(root)]
-    while pending:
-        folder = pending.pop()
+    base = str(root)
+    # As Path shows a child of `.`: `name`, not `./name`. Any other folder given as a Path is
+    # shown as it joins (`a/b` + `c.yaml`), so a name is the listing's path as it is.
+    skip = len(os.curdir + os.sep) if base == os.curdir else 0
+    stack: list[Iterator[os.DirEntry[str]]] = []
+
+    def enter(folder: str) -> OSError | None:
         inputs.note(folder)  # a name added, removed or renamed in it changes its status
         try:
             with os.scandir(folder) as listing:
-                found = sorted(listing, key=lambda e: e.name)
+                stack.append(iter(sorted(listing, key=lambda e: e.name)))
         except OSError as exc:
-            yield RefusedPath.of(folder, _os_reason(exc))
+            return exc
+        return None
+
+    failed = enter(base)
+    if failed is not None:
+        yield base, None, _os_reason(failed)
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
             continue
-        for entry in found:
-            if entry.name.startswith("."):
-                continue
-            wanted = entry.name.endswith((".yaml", ".yml"))
-            try:
-                if entry.is_symlink():
-                    inputs.note(entry.path)  # where it leads, and what is there, decide below
-                    target = os.path.realpath(entry.path)
-                    if not _inside(target, top):
-                        if wanted or os.path.isdir(target):
-                            yield RefusedPath.of(entry.path, _outside(target))
-                        continue
-                    if os.path.isdir(target):
-                        continue  # inside: its files are found where they really are
-                elif entry.is_dir(follow_symlinks=False):
-                    pending.append(entry.path)
+        if entry.name.startswith("."):
+            continue
+        wanted = entry.name.endswith((".yaml", ".yml"))
+        try:
+            if entry.is_symlink():
+                inputs.note(entry.path)  # where it leads, and what is there, decide below
+                target = os.path.realpath(entry.path)
+                if not _inside(target, top):
+                    if wanted or os.path.isdir(target):
+                        yield entry.path[skip:], None, _outside(target)
                     continue
-                if not wanted:
-                    continue
-                link = entry.is_symlink()
-                st = os.stat(entry.path) if link else entry.stat(follow_symlinks=False)
-                inputs.note(entry.path, st)
-                mode = st.st_mode
-            except OSError as exc:
-                if wanted:
-                    inputs.note(entry.path)
-                    yield RefusedPath.of(entry.path, _os_reason(exc))
+                if os.path.isdir(target):
+                    continue  # inside: its files are found where they really are
+            elif entry.is_dir(follow_symlinks=False):
+                failed = enter(entry.path)  # its files come next, before the names after it
+                if failed is not None:
+                    yield entry.path[skip:], None, _os_reason(failed)
                 continue
-            refused = _not_regular(mode)
-            if refused is not None:
-                yield RefusedPath.of(entry.path, refused.reason)
-            else:
-                yield Path(entry.path)
+            if not wanted:
+                continue
+            link = entry.is_symlink()
+            st = os.stat(entry.path) if link else entry.stat(follow_symlinks=False)
+            inputs.note(entry.path, st)
+        except OSError as exc:
+            if wanted:
+                inputs.note(entry.path)
+                yield entry.path[skip:], None, _os_reason(exc)
+            continue
+        if stat.S_ISREG(st.st_mode):
+            yield entry.path[skip:], st, None
+        else:
+            refused = _not_regular(st.st_mode)
+            yield entry.path[skip:], st, refused.reason if refused is not None else None
 
 
 def _outside(target: str) -> dict[str, str]:

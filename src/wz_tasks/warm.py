@@ -22,7 +22,6 @@ import datetime as dt
 import functools
 import hashlib
 import json
-import os
 import stat
 import time
 import typing
@@ -37,9 +36,9 @@ from pydantic_core import core_schema as cs
 from wz_tasks import cache as cache_module
 from wz_tasks.cache import ParseCache
 from wz_tasks.codes import CODES, Diagnostic
-from wz_tasks.load import ParsedReport, RefusedPath, discover
+from wz_tasks.load import ParsedReport, walk_stats
 from wz_tasks.models import Entry, EntryStatus, Report, SignOff, SignOffReport, Submission
-from wz_tasks.rules import Checked
+from wz_tasks.rules.checked import Checked
 from wz_tasks.yamlsafe import Document
 
 FORMAT = "wz-tasks-warm-1"
@@ -173,12 +172,11 @@ class Snapshot:
         seen: set[tuple[int, int]] = set()
         now = time.time_ns()
         try:
-            if not all(os.path.exists(p) for p in paths):
-                return  # a missing path is the normal path's to report
-            for file in discover(paths):
-                if isinstance(file, RefusedPath):
-                    return  # reported by the normal path, never kept
-                st = os.stat(file)
+            # each file with the status the walk took of it (and noted for the replay): no
+            # second stat
+            for name, st, refused in walk_stats(paths):
+                if st is None or refused is not None:
+                    return  # missing, or refused: the normal path's to report, never kept
                 if not stat.S_ISREG(st.st_mode):
                     return
                 if (st.st_dev, st.st_ino) in seen:
@@ -186,7 +184,7 @@ class Snapshot:
                 seen.add((st.st_dev, st.st_ino))
                 if now - max(st.st_mtime_ns, st.st_ctime_ns) < cache_module.RECENT_NS:
                     self.fresh = False
-                self.files.append(str(file))
+                self.files.append(name)
                 stats.append(ParseCache._stat_key(st))
         except OSError:
             return

@@ -2,37 +2,24 @@
 
 Only the safe subset a progress file needs: mappings, sequences and scalars. No object
 construction, no anchors or aliases, no tags, bounded size and depth. The C parser of
-ruamel.yaml.clib is used when installed (about 20x faster); the pure parser otherwise.
+ruamel.yaml.clib is used when installed (about 20x faster); the pure parser otherwise. Both are
+imported on the first parse, not with this module: a warm run reads no YAML.
 """
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import math
 import re
 import sys
 from array import array
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import (
-    AliasEvent,
-    DocumentEndEvent,
-    DocumentStartEvent,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    StreamEndEvent,
-    StreamStartEvent,
-)
-
-try:  # the C parser; ruamel.yaml 0.19 no longer installs it by itself
-    from _ruamel_yaml import CParser as _CParser  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - exercised only without ruamel.yaml.clib
-    _CParser = None
+if TYPE_CHECKING:
+    from ruamel.yaml.error import YAMLError
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
@@ -284,9 +271,20 @@ def decode(data: bytes) -> tuple[str | None, Problem | None]:
     return None, Problem("WZ003", line, 1, {})
 
 
+@functools.cache
+def _c_parser() -> Any:
+    """The C parser's class, or None without ruamel.yaml.clib."""
+    try:  # the C parser; ruamel.yaml 0.19 no longer installs it by itself
+        from _ruamel_yaml import CParser  # type: ignore[import-not-found]
+    except ImportError:  # pragma: no cover - exercised only without ruamel.yaml.clib
+        return None
+    return CParser
+
+
 def _events(text: str) -> Any:
-    if _CParser is not None:
-        parser = _CParser(text)
+    c_parser = _c_parser()
+    if c_parser is not None:
+        parser = c_parser(text)
         while True:
             event = parser.get_event()
             if event is None:
@@ -318,7 +316,7 @@ def _syntax_problem(text: str, exc: YAMLError) -> Problem:
         line, column = mark.line + 1, mark.column + 1
     else:  # a reader error gives a character position instead
         position = getattr(exc, "position", 0) or 0
-        if _CParser is not None:  # libyaml counts bytes of UTF-8
+        if _c_parser() is not None:  # libyaml counts bytes of UTF-8
             position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
         line = text.count("\n", 0, position) + 1
         column = position - (text.rfind("\n", 0, position) + 1) + 1
@@ -373,6 +371,19 @@ def _syntax_problem(text: str, exc: YAMLError) -> Problem:
 
 def read_yaml(text: str) -> Document:
     """Parse one YAML document; problems are collected, the first syntax error is fatal."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.events import (
+        AliasEvent,
+        DocumentEndEvent,
+        DocumentStartEvent,
+        MappingEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        StreamEndEvent,
+        StreamStartEvent,
+    )
+
     spots = Spots()
     doc = Document(None, spots, noqa_lines(text), [])
     problems = doc.problems
