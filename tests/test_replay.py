@@ -471,3 +471,17 @@ def test_the_libraries_that_laid_the_answer_out_are_inputs(tmp_path: Path) -> No
     (kept,) = records(tmp_path / "c")
     paths = [path for path, _ in json.loads(kept.read_bytes())["inputs"]]
     assert rich.__file__ in paths and str(folder) in paths
+
+
+@pytest.mark.parametrize(
+    "utc", ["2026-11-27T15:59:59", "2026-11-27T16:00:00", "2026-12-31T16:00:01"]
+)
+def test_the_record_is_named_by_the_day_the_app_takes_for_today(
+    utc: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The replay's today (time module, nothing imported) is the app's (workspace): at 16:00
+    UTC it is already the next day in China."""
+    now = dt.datetime.fromisoformat(utc).replace(tzinfo=dt.UTC)
+    monkeypatch.setattr(time, "time", now.timestamp)
+    assert replay.today_in_china() == workspace.today_in_china(now).isoformat()
+    assert replay.today_in_china() == (now + dt.timedelta(hours=8)).date().isoformat()
