@@ -178,7 +178,7 @@ def test_new_report_unwritable_or_full_disk_is_a_message_and_no_file(
         raise OSError(code, os.strerror(code))
 
     module, name = where.split(".")
-    monkeypatch.setattr(f"wz_tasks.template.{module}.{name}", fail)
+    monkeypatch.setattr(f"wz_tasks.outfile.{module}.{name}", fail)
     result = _new(tmp_path, monkeypatch=monkeypatch)
     assert result.exit_code == 1 and "无法写入" in result.output
     assert os.strerror(code) in result.output and "Traceback" not in result.output

@@ -643,24 +643,7 @@ def run_bulletin(
     content = render(build_bulletin(tl, submissions, period, as_of, number), fmt, lang)
     if out is not None:
         data = content.encode("utf-8") if isinstance(content, str) else content
-        _write_atomically(out, data)
+        from wz_tasks.outfile import write_new
+
+        write_new(out, data, force=True)
     return content
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path` and rename it over, so a reader never sees half a
-    bulletin and a failed run leaves the old one."""
-    import os
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

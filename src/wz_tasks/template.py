@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
-from pathlib import Path
 
 from wz_tasks.evaluate import Evaluation, UnitResult
 from wz_tasks.labels import t
@@ -171,44 +168,3 @@ def file_name(registry: UnitRegistry, unit: str) -> str:
     with characters no file system takes in a name (and spaces) left out."""
     short = short_name(registry, unit)
     return "".join(c for c in short if c not in _UNSAFE_IN_FILE_NAMES) or unit
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def write_new(path: Path, text: str) -> None:
-    """Write `text` to a new file at `path`, atomically; never overwrite (FileExistsError).
-
-    The file gets the permissions the umask allows (0644 under umask 022), as any editor would
-    make it; on a full disk or an unwritable folder OSError is raised and no file is left."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = text.encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=".new-report-", suffix=".yaml", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            os.chmod(tmp, 0o666 & ~_umask())
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        try:
-            os.link(tmp, path)  # atomic, and fails if the file exists
-        except FileExistsError:
-            raise
-        except OSError:  # a file system without hard links
-            _write_exclusive(path, data)
-    finally:
-        os.unlink(tmp)
-
-
-def _write_exclusive(path: Path, data: bytes) -> None:
-    with open(path, "xb") as f:
-        try:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        except OSError:
-            path.unlink(missing_ok=True)  # never a partial file
-            raise

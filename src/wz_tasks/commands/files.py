@@ -4,43 +4,11 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
 from pathlib import Path
 
 from wz_tasks.commands.options import done, err
 from wz_tasks.labels import t
-
-
-def write_new(path: Path, data: bytes, force: bool = False) -> None:
-    """Write `data` to `path` atomically: a temporary file beside it, then a link (which fails
-    when `path` exists) or, with `force`, a rename over it. A reader never sees half a file and
-    a failed run leaves nothing behind. FileExistsError when `path` exists and not `force`."""
-    parent = path.parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:  # a file where a folder should be
-        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(parent)) from None
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
-        if force:
-            os.replace(tmp, path)
-            return
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            raise
-        except OSError:  # a file system without hard links: check, then rename
-            if path.exists() or path.is_symlink():
-                raise FileExistsError(str(path)) from None
-            os.replace(tmp, path)
-            return
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+from wz_tasks.outfile import write_new
 
 
 def write_or_exit(path: Path, data: bytes, force: bool, lang: str) -> None:

@@ -179,7 +179,7 @@ def init(
     ] = None,
     lang: LangOpt = "zh",
 ) -> None:
-    from wz_tasks.template import write_new
+    from wz_tasks.outfile import write_new
 
     lang = lang_of(lang)
     from wz_tasks.schema import dumps
@@ -193,7 +193,7 @@ def init(
             err(t("init.cannot_write", lang, path=str(path), reason=os.strerror(errno.ENOTDIR)))
             done(1)
         try:
-            write_new(path, text)
+            write_new(path, text.encode("utf-8"))
         except FileExistsError:
             kept.append(path)
         except OSError as exc:

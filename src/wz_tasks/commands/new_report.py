@@ -44,7 +44,8 @@ def new_report(
     no_cache: NoCacheOpt = False,
 ) -> None:
     from wz_tasks.evaluate import evaluate
-    from wz_tasks.template import file_name, render, write_new
+    from wz_tasks.outfile import write_new
+    from wz_tasks.template import file_name, render
 
     lang = lang_of(lang)
     day = date_of(date, lang, "--date")
@@ -58,7 +59,7 @@ def new_report(
     ws = workspace(tl, progress, day, lang, quiet_note=True, no_cache=no_cache)
     text = render(tl, name, day, evaluate(tl, ws.checked.submissions, day))
     try:
-        write_new(target, text)
+        write_new(target, text.encode("utf-8"))
     except FileExistsError:
         err(t("new.exists", lang, path=str(target)))
         done(1)
