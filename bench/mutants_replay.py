@@ -79,14 +79,14 @@ MUTANTS = [
     (
         "replay: today not in moment",
         S + "replay.py",
-        "return [today_in_china(), [_terminal(fd) for fd in (0, 1, 2)]]",
+        "return [inputs.today_in_china().isoformat(), [_terminal(fd) for fd in (0, 1, 2)]]",
         "return [[_terminal(fd) for fd in (0, 1, 2)]]",
     ),
     (
         "replay: terminal not in moment",
         S + "replay.py",
-        "return [today_in_china(), [_terminal(fd) for fd in (0, 1, 2)]]",
-        "return [today_in_china()]",
+        "return [inputs.today_in_china().isoformat(), [_terminal(fd) for fd in (0, 1, 2)]]",
+        "return [inputs.today_in_china().isoformat()]",
     ),
     (
         "replay: inputs not verified",

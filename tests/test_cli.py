@@ -16,7 +16,7 @@ from conftest import SAMPLE, TASKS
 from typer.testing import CliRunner
 
 from wz_tasks.cli import app
-from wz_tasks.workspace import today_in_china
+from wz_tasks.inputs import today_in_china
 
 AS_OF = ["--as-of", "2026-11-27"]
 SAMPLE_OPTS = ["--progress", str(SAMPLE), *AS_OF]

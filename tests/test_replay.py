@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from test_warm import EDITS, edit
 
 from wz_tasks import cache as cache_module
-from wz_tasks import cachedir, replay, workspace
+from wz_tasks import cachedir, inputs, replay
 
 TICK = 0.03  # longer than RECENT_NS below: inputs written before it are "old"
 SETTLED = cachedir.RECENT_NS / 1e9 + 0.1  # for runs in another process: the real tick
@@ -214,8 +214,7 @@ def test_whatever_else_the_answer_depends_on_makes_a_new_record(
     folder, cache, tasks = tmp_path / "p", tmp_path / "c", tmp_path / "tasks"
     shutil.copytree(SAMPLE, folder)
     shutil.copytree(ROOT / "tasks", tasks)
-    monkeypatch.setattr(replay, "today_in_china", lambda: "2026-11-27")
-    monkeypatch.setattr(workspace, "today_in_china", lambda: dt.date(2026, 11, 27))
+    monkeypatch.setattr(inputs, "today_in_china", lambda: dt.date(2026, 11, 27))
     settle()
     args = ["status", "--progress", str(folder), "--tasks", str(tasks), "--format", "json"]
     env: dict[str, str] = {}
@@ -224,8 +223,7 @@ def test_whatever_else_the_answer_depends_on_makes_a_new_record(
     if change == "as-of":
         args += ["--as-of", "2026-03-01"]
     elif change == "today":  # the default as-of date is today in China
-        monkeypatch.setattr(replay, "today_in_china", lambda: "2026-11-28")
-        monkeypatch.setattr(workspace, "today_in_china", lambda: dt.date(2026, 11, 28))
+        monkeypatch.setattr(inputs, "today_in_china", lambda: dt.date(2026, 11, 28))
     elif change == "columns":
         args[-1] = "table"
         first = wz(args, cache)
@@ -471,17 +469,3 @@ def test_the_libraries_that_laid_the_answer_out_are_inputs(tmp_path: Path) -> No
     (kept,) = records(tmp_path / "c")
     paths = [path for path, _ in json.loads(kept.read_bytes())["inputs"]]
     assert rich.__file__ in paths and str(folder) in paths
-
-
-@pytest.mark.parametrize(
-    "utc", ["2026-11-27T15:59:59", "2026-11-27T16:00:00", "2026-12-31T16:00:01"]
-)
-def test_the_record_is_named_by_the_day_the_app_takes_for_today(
-    utc: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The replay's today (time module, nothing imported) is the app's (workspace): at 16:00
-    UTC it is already the next day in China."""
-    now = dt.datetime.fromisoformat(utc).replace(tzinfo=dt.UTC)
-    monkeypatch.setattr(time, "time", now.timestamp)
-    assert replay.today_in_china() == workspace.today_in_china(now).isoformat()
-    assert replay.today_in_china() == (now + dt.timedelta(hours=8)).date().isoformat()

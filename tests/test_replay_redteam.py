@@ -20,7 +20,7 @@ from conftest import SAMPLE
 from test_replay import AS_OF, SETTLED, records, settle, wz
 
 from wz_tasks import cache as cache_module
-from wz_tasks import cachedir, replay, workspace
+from wz_tasks import cachedir, inputs, replay
 
 
 @pytest.fixture(autouse=True)
@@ -209,12 +209,10 @@ def test_a_run_across_midnight_in_china_keeps_no_record_for_the_day_before(
     shutil.copytree(SAMPLE, folder)
     settle()
     args = ["status", "--progress", str(folder), "--format", "json"]
-    days = iter(["2026-11-27"])
-    monkeypatch.setattr(replay, "today_in_china", lambda: next(days, "2026-11-28"))
-    monkeypatch.setattr(workspace, "today_in_china", lambda: dt.date(2026, 11, 28))
+    days = iter([dt.date(2026, 11, 27)])  # the first look (naming the record), then the 28th
+    monkeypatch.setattr(inputs, "today_in_china", lambda: next(days, dt.date(2026, 11, 28)))
     wz(args, tmp_path / "c")  # named on the 27th, run on the 28th
-    monkeypatch.setattr(replay, "today_in_china", lambda: "2026-11-27")
-    monkeypatch.setattr(workspace, "today_in_china", lambda: dt.date(2026, 11, 27))
+    monkeypatch.setattr(inputs, "today_in_china", lambda: dt.date(2026, 11, 27))
     assert wz(args, tmp_path / "c") == wz([*args, "--no-cache"], tmp_path / "c")
 
 

@@ -11,6 +11,7 @@ imported.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import stat
 from pathlib import Path
@@ -19,6 +20,13 @@ from pathlib import Path
 Signature = tuple[int, int, int, int, int, int] | None
 
 _seen: dict[str, Signature] | None = None  # None: not tracking (the usual case)
+CST = dt.timezone(dt.timedelta(hours=8), "CST")
+
+
+def today_in_china(now: dt.datetime | None = None) -> dt.date:
+    """Today in China Standard Time (UTC+8), whatever the machine's time zone: the default
+    as-of date, and so a part of what an answer depends on."""
+    return (now or dt.datetime.now(dt.UTC)).astimezone(CST).date()
 
 
 def signature(st: os.stat_result | None) -> Signature:

@@ -116,11 +116,6 @@ def replayable(argv: list[str], env: Any) -> bool:
     return command in COMMANDS
 
 
-def today_in_china() -> str:
-    """Today's date in China Standard Time (UTC+8), as the app's default as-of date."""
-    return time.strftime("%Y-%m-%d", time.gmtime(time.time() + 8 * 3600))
-
-
 def _terminal(fd: int) -> list[Any]:
     try:
         if not os.isatty(fd):
@@ -134,7 +129,7 @@ def _terminal(fd: int) -> list[Any]:
 def _moment() -> list[Any]:
     """What the answer depends on that may change while the app runs: today in China and the
     terminal (which streams are terminals, their size)."""
-    return [today_in_china(), [_terminal(fd) for fd in (0, 1, 2)]]
+    return [inputs.today_in_china().isoformat(), [_terminal(fd) for fd in (0, 1, 2)]]
 
 
 def _key(argv: list[str], now: list[Any]) -> str | None:

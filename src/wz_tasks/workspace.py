@@ -16,13 +16,7 @@ from wz_tasks.load import ParsedReport, discover, read_report
 from wz_tasks.rules import Checked, check_reports
 from wz_tasks.tasklist import TaskList
 
-CST = dt.timezone(dt.timedelta(hours=8), "CST")
 DEFAULT_PROGRESS = Path("progress")
-
-
-def today_in_china(now: dt.datetime | None = None) -> dt.date:
-    """Today in China Standard Time (UTC+8), whatever the machine's time zone."""
-    return (now or dt.datetime.now(dt.UTC)).astimezone(CST).date()
 
 
 class MissingPath(Exception):

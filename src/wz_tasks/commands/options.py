@@ -121,7 +121,7 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 def date_of(value: str | None, lang: str, hint: str = "--as-of") -> dt.date:
     """A date given as YYYY-MM-DD; None means today in China. Full-width digits and hyphens
     (２０２５－１２－３１, as a Chinese keyboard types them) are read as half-width."""
-    from wz_tasks.workspace import today_in_china
+    from wz_tasks.inputs import today_in_china
 
     if value is None:
         return today_in_china()
