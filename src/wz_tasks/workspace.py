@@ -8,6 +8,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wz_tasks import inputs
 from wz_tasks.cache import ParseCache
@@ -15,6 +16,9 @@ from wz_tasks.codes import Diagnostic
 from wz_tasks.load import ParsedReport, discover, read_report
 from wz_tasks.rules import Checked, check_reports
 from wz_tasks.tasklist import TaskList
+
+if TYPE_CHECKING:
+    from wz_tasks.evaluate import Evaluation
 
 DEFAULT_PROGRESS = Path("progress")
 
@@ -28,6 +32,12 @@ class Workspace:
     task_list: TaskList
     checked: Checked
     files: list[str]  # every progress file read
+
+    def evaluate(self, as_of: dt.date, window: int | None = None) -> Evaluation:
+        """Every verdict as of `as_of` on the reports that passed every check."""
+        from wz_tasks.evaluate import evaluate
+
+        return evaluate(self.task_list, self.checked.submissions, as_of, window)
 
 
 def progress_paths(given: Sequence[Path | str] | None) -> tuple[list[Path], bool]:

@@ -40,7 +40,6 @@ def calendar(
     lang: LangOpt = "zh",
     no_cache: NoCacheOpt = False,
 ) -> None:
-    from wz_tasks.evaluate import evaluate
     from wz_tasks.ical import events, to_ics
 
     lang = lang_of(lang)
@@ -48,7 +47,7 @@ def calendar(
     tl = task_list(tasks, lang, no_cache)
     name = resolve_unit(tl, unit, lang) if unit is not None else None
     ws = workspace(tl, progress, day, lang, quiet_note=out is None, no_cache=no_cache)
-    ev = evaluate(ws.task_list, ws.checked.submissions, day)
+    ev = ws.evaluate(day)
     found = events(ws.task_list, ev, name)
     data = to_ics(ws.task_list, found, day)
     if out is None:

@@ -120,14 +120,13 @@ def status_findings(ws: Any, day: dt.date, fail_on: str, folder: str) -> list[An
     """One error per task and lead unit at `fail_on` or worse (check --fail-on), pointing at the
     unit's newest report on the task, or at the progress folder when it never reported."""
     from wz_tasks.codes import Diagnostic
-    from wz_tasks.evaluate import evaluate
     from wz_tasks.render.words import detail
     from wz_tasks.status import Status
 
     threshold = Status(fail_on)
     out = []
     window = config().due_soon_days  # the config file's due-soon window (SPEC §13)
-    for r in evaluate(ws.task_list, ws.checked.submissions, day, window).tasks:
+    for r in ws.evaluate(day, window).tasks:
         for u in r.units:
             if not u.status.at_least_as_bad_as(threshold):
                 continue

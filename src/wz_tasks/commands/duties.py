@@ -42,7 +42,6 @@ def duties(
     soon: SoonOpt = None,
     only: OnlyOpt = None,
 ) -> None:
-    from wz_tasks.evaluate import evaluate
     from wz_tasks.render.results import DutiesResult
 
     lang = lang_of(lang)
@@ -51,7 +50,7 @@ def duties(
     tl = task_list(tasks, lang, no_cache)
     name = resolve_unit(tl, unit, lang) if unit is not None else None
     ws = workspace(tl, progress, day, lang, no_cache=no_cache)
-    ev = evaluate(ws.task_list, ws.checked.submissions, day, soon)
+    ev = ws.evaluate(day, soon)
     invalid = ws.checked.invalid
     if fmt == "json":  # the JSON is exactly {"as_of", "duties"}: invalid files go to stderr
         show_invalid(invalid, lang)

@@ -43,7 +43,6 @@ def new_report(
     lang: LangOpt = "zh",
     no_cache: NoCacheOpt = False,
 ) -> None:
-    from wz_tasks.evaluate import evaluate
     from wz_tasks.outfile import write_new
     from wz_tasks.template import file_name, render
 
@@ -57,7 +56,7 @@ def new_report(
         err(t("new.not_folder", lang, path=str(parent)))
         done(1)
     ws = workspace(tl, progress, day, lang, quiet_note=True, no_cache=no_cache)
-    text = render(tl, name, day, evaluate(tl, ws.checked.submissions, day))
+    text = render(tl, name, day, ws.evaluate(day))
     try:
         write_new(target, text.encode("utf-8"))
     except FileExistsError:

@@ -39,7 +39,6 @@ def remind(
     lang: LangOpt = "zh",
     no_cache: NoCacheOpt = False,
 ) -> None:
-    from wz_tasks.evaluate import evaluate
     from wz_tasks.remind import remind as owed
     from wz_tasks.render.remind import RemindResult
 
@@ -49,7 +48,7 @@ def remind(
     name = resolve_unit(tl, unit, lang) if unit is not None else None
     ws = workspace(tl, progress, day, lang, no_cache=no_cache)
     subs = ws.checked.submissions
-    ev = evaluate(ws.task_list, subs, day)
+    ev = ws.evaluate(day)
     days = tl.policy.due_soon_days if within is None else within
     rows = owed(ev, subs, tl.policy.escalation, days, name)
     show_invalid(ws.checked.invalid, lang)  # stdout is the list: invalid files go to stderr

@@ -35,7 +35,7 @@ def report(
     fmt: Annotated[str, format_opt("report")] = "table",
     soon: SoonOpt = None,
 ) -> None:
-    from wz_tasks.evaluate import evaluate, unit_view
+    from wz_tasks.evaluate import unit_view
     from wz_tasks.render.results import ReportResult, forecasts
 
     lang = lang_of(lang)
@@ -43,7 +43,7 @@ def report(
     tl = task_list(tasks, lang, no_cache)
     name = resolve_unit(tl, unit, lang)  # before reading any progress file: fail fast
     ws = workspace(tl, progress, day, lang, no_cache=no_cache)
-    ev = evaluate(ws.task_list, ws.checked.submissions, day, soon)
+    ev = ws.evaluate(day, soon)
     view = unit_view(ev, name)
     duties = tuple((d, u) for d in ev.duties for u in d.units if u.unit == name)
     shown = tuple(r for r, _ in view.lead) + tuple(r for r, _ in view.support)

@@ -34,7 +34,6 @@ def score(
     lang: LangOpt = "zh",
     no_cache: NoCacheOpt = False,
 ) -> None:
-    from wz_tasks.evaluate import evaluate
     from wz_tasks.render.score import ScoreResult
     from wz_tasks.scoring import score as scores
 
@@ -46,7 +45,7 @@ def score(
         err(t("score.no_rules", lang))
         done(2)
     ws = workspace(tl, progress, day, lang, no_cache=no_cache)
-    ev = evaluate(ws.task_list, ws.checked.submissions, day)
+    ev = ws.evaluate(day)
     show_invalid(ws.checked.invalid, lang)
     emit("score", fmt, ScoreResult(ev.as_of, rules, scores(ev, rules), ws.task_list), lang)
     finish(1 if ws.checked.invalid else 0, ws, ev)

@@ -33,7 +33,6 @@ def show(
     no_cache: NoCacheOpt = False,
     fmt: Annotated[str, format_opt("show")] = "table",
 ) -> None:
-    from wz_tasks.evaluate import evaluate
     from wz_tasks.render.results import ShowResult, forecasts
 
     lang = lang_of(lang)
@@ -42,7 +41,7 @@ def show(
     if task_id not in tl.tasks:
         usage(t("err.no_task", lang, id=task_id, first=min(tl.tasks), last=max(tl.tasks)), "ID")
     ws = workspace(tl, progress, day, lang, no_cache=no_cache)
-    ev = evaluate(ws.task_list, ws.checked.submissions, day)
+    ev = ws.evaluate(day)
     result = ev.task(task_id)
     found = forecasts(ev, (result,)) if fmt == "json" else {}
     shown = ShowResult(

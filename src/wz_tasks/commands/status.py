@@ -36,14 +36,13 @@ def status(
     soon: SoonOpt = None,
     only: OnlyOpt = None,
 ) -> None:
-    from wz_tasks.evaluate import evaluate
     from wz_tasks.render.results import StatusResult, forecasts
 
     lang = lang_of(lang)
     fmt, day = format_of("status", fmt, lang), date_of(as_of, lang)
     wanted = statuses_of(only, lang, "--only")
     ws = workspace(task_list(tasks, lang, no_cache), progress, day, lang, no_cache=no_cache)
-    ev = evaluate(ws.task_list, ws.checked.submissions, day, soon)
+    ev = ws.evaluate(day, soon)
     invalid = ws.checked.invalid
     if fmt == "csv":  # stdout is the spreadsheet: the invalid files go to stderr
         show_invalid(invalid, lang)
