@@ -213,14 +213,12 @@ def _overall(doc: Document, b: Bulletin, lang: str) -> None:
         for s in b.summary
     ]
     rows.append([bw.w("total", lang), str(b.total), "100.0%" if b.total else "0.0%"])
-    _table(
-        doc, [t("col.status", lang), bw.w("col.count", lang), bw.w("col.share", lang)], rows, lang
-    )
+    _table(doc, bw.columns("totals", lang), rows, lang)
     _para(doc, bw.changes(b, lang), lang)
     if b.changes:
         _table(
             doc,
-            [t("col.id", lang), t("col.measure", lang), t("col.status", lang)],
+            bw.columns("done", lang),
             [
                 [str(c.task.id), bw.short_measure(c.task.measure), (bw.change_line(c, lang), c.now)]
                 for c in b.changes
@@ -235,14 +233,7 @@ def _lagging(doc: Document, b: Bulletin, lang: str) -> None:
     if b.lagging:
         _table(
             doc,
-            [
-                t("col.id", lang),
-                t("col.unit", lang),
-                t("col.measure", lang),
-                t("col.status", lang),
-                t("col.detail", lang),
-                bw.w("col.problems", lang),
-            ],
+            bw.columns("lagging", lang),
             [
                 [
                     str(x.task.id),
@@ -264,15 +255,7 @@ def _reporting(doc: Document, b: Bulletin, lang: str) -> None:
     if b.late_reporters:
         _table(
             doc,
-            [
-                t("col.unit", lang),
-                bw.w("col.state", lang),
-                bw.w("col.days_since", lang),
-                bw.w("col.last_report", lang),
-                bw.w("col.missed", lang),
-                bw.w("col.escalation", lang),
-                bw.w("col.tasks", lang),
-            ],
+            bw.columns("reporting", lang),
             [
                 [
                     b.short(r.unit),
@@ -347,7 +330,7 @@ def _ranking(doc: Document, b: Bulletin, lang: str) -> None:
     r = b.ranking
     assert r is not None
     _para(doc, bw.ranking_text(b, lang), lang)
-    head = [bw.w("col.rank", lang), t("col.unit", lang), bw.w("col.score", lang)]
+    head = bw.columns("ranking", lang)
     for key, items in (("ranking.top", r.top), ("ranking.bottom", r.bottom)):
         if items:
             _heading(doc, bw.ranked_heading(key, len(items), lang), 2, lang, new_page=False)
@@ -370,13 +353,7 @@ def _requirements(doc: Document, b: Bulletin, lang: str) -> None:
 def _annex(doc: Document, b: Bulletin, lang: str) -> None:
     _table(
         doc,
-        [
-            t("col.id", lang),
-            t("col.measure", lang),
-            t("col.lead", lang),
-            t("col.status", lang),
-            t("col.detail", lang),
-        ],
+        bw.columns("annex", lang),
         [
             [
                 str(r.task.id),

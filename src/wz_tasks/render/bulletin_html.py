@@ -145,11 +145,7 @@ def _overall(b: Bulletin, lang: str) -> list[str]:
     out = [
         f"<p>{e(bw.overall(b, lang), lang)}</p>",
         _table(
-            [
-                e(t("col.status", lang), lang),
-                e(bw.w("col.count", lang), lang),
-                e(bw.w("col.share", lang), lang),
-            ],
+            [e(h, lang) for h in bw.columns("totals", lang)],
             rows,
             "summary",
             (50, 25, 25),
@@ -160,11 +156,7 @@ def _overall(b: Bulletin, lang: str) -> list[str]:
     if b.changes:
         out.append(
             _table(
-                [
-                    e(t("col.id", lang), lang),
-                    e(t("col.measure", lang), lang),
-                    e(t("col.status", lang), lang),
-                ],
+                [e(h, lang) for h in bw.columns("done", lang)],
                 [
                     [
                         f'<td class="id">{c.task.id}</td>',
@@ -185,14 +177,7 @@ def _lagging(b: Bulletin, lang: str) -> list[str]:
     if b.lagging:
         out.append(
             _table(
-                [
-                    e(t("col.id", lang), lang),
-                    e(t("col.unit", lang), lang),
-                    e(t("col.measure", lang), lang),
-                    e(t("col.status", lang), lang),
-                    e(t("col.detail", lang), lang),
-                    e(bw.w("col.problems", lang), lang),
-                ],
+                [e(h, lang) for h in bw.columns("lagging", lang)],
                 [
                     [
                         f'<td class="id">{x.task.id}</td>',
@@ -216,15 +201,7 @@ def _reporting(b: Bulletin, lang: str) -> list[str]:
     if b.late_reporters:
         out.append(
             _table(
-                [
-                    e(t("col.unit", lang), lang),
-                    e(bw.w("col.state", lang), lang),
-                    e(bw.w("col.days_since", lang), lang),
-                    e(bw.w("col.last_report", lang), lang),
-                    e(bw.w("col.missed", lang), lang),
-                    e(bw.w("col.escalation", lang), lang),
-                    e(bw.w("col.tasks", lang), lang),
-                ],
+                [e(h, lang) for h in bw.columns("reporting", lang)],
                 [
                     [
                         e(b.short(r.unit), lang),
@@ -333,11 +310,7 @@ def _indicator(b: Bulletin, view: IndicatorView, lang: str) -> str:
 def _ranking(b: Bulletin, lang: str) -> list[str]:
     r = b.ranking
     assert r is not None
-    head = [
-        e(bw.w("col.rank", lang), lang),
-        e(t("col.unit", lang), lang),
-        e(bw.w("col.score", lang), lang),
-    ]
+    head = [e(h, lang) for h in bw.columns("ranking", lang)]
     out = [f"<p>{e(bw.ranking_text(b, lang), lang)}</p>"]
     for key, items in (("ranking.top", r.top), ("ranking.bottom", r.bottom)):
         if items:
@@ -380,13 +353,7 @@ def _annex(b: Bulletin, lang: str) -> list[str]:
         ]
         for r in b.annex
     ]
-    head = [
-        e(t("col.id", lang), lang),
-        e(t("col.measure", lang), lang),
-        e(t("col.lead", lang), lang),
-        e(t("col.status", lang), lang),
-        e(t("col.detail", lang), lang),
-    ]
+    head = [e(h, lang) for h in bw.columns("annex", lang)]
     return [_table(head, rows, "annex", (5, 32, 14, 16, 33))]
 
 

@@ -62,11 +62,11 @@ def _overall(b: Bulletin, lang: str) -> list[str]:
     rows = [[_light(s.status, lang), str(s.count), f"{s.share:.1f}%"] for s in b.summary]
     rows.append([md(bw.w("total", lang), lang), str(b.total), "100.0%" if b.total else "0.0%"])
     out = [md(bw.overall(b, lang), lang), ""]
-    head = [t("col.status", lang), bw.w("col.count", lang), bw.w("col.share", lang)]
+    head = bw.columns("totals", lang)
     out += _table([md(h, lang) for h in head], rows, right=(1, 2))
     out += [md(bw.changes(b, lang), lang), ""]
     if b.changes:
-        head = [t("col.id", lang), t("col.measure", lang), t("col.status", lang)]
+        head = bw.columns("done", lang)
         out += _table(
             [md(h, lang) for h in head],
             [
@@ -84,14 +84,7 @@ def _overall(b: Bulletin, lang: str) -> list[str]:
 def _lagging(b: Bulletin, lang: str) -> list[str]:
     out = [md(bw.lagging_summary(b, lang), lang), ""]
     if b.lagging:
-        head = [
-            t("col.id", lang),
-            t("col.unit", lang),
-            t("col.measure", lang),
-            t("col.status", lang),
-            t("col.detail", lang),
-            bw.w("col.problems", lang),
-        ]
+        head = bw.columns("lagging", lang)
         out += _table(
             [md(h, lang) for h in head],
             [
@@ -112,15 +105,7 @@ def _lagging(b: Bulletin, lang: str) -> list[str]:
 def _reporting(b: Bulletin, lang: str) -> list[str]:
     out = [md(bw.reporting_summary(b, lang), lang), ""]
     if b.late_reporters:
-        head = [
-            t("col.unit", lang),
-            bw.w("col.state", lang),
-            bw.w("col.days_since", lang),
-            bw.w("col.last_report", lang),
-            bw.w("col.missed", lang),
-            bw.w("col.escalation", lang),
-            bw.w("col.tasks", lang),
-        ]
+        head = bw.columns("reporting", lang)
         out += _table(
             [md(h, lang) for h in head],
             [
@@ -190,9 +175,7 @@ def _ranking(b: Bulletin, lang: str) -> list[str]:
     r = b.ranking
     assert r is not None
     out = [md(bw.ranking_text(b, lang), lang), ""]
-    head = [
-        md(h, lang) for h in (bw.w("col.rank", lang), t("col.unit", lang), bw.w("col.score", lang))
-    ]
+    head = [md(h, lang) for h in bw.columns("ranking", lang)]
     for key, items in (("ranking.top", r.top), ("ranking.bottom", r.bottom)):
         if items:
             out += [f"### {md(bw.ranked_heading(key, len(items), lang), lang)}", ""]
@@ -216,13 +199,7 @@ def _requirements(b: Bulletin, lang: str) -> list[str]:
 
 
 def _annex(b: Bulletin, lang: str) -> list[str]:
-    head = [
-        t("col.id", lang),
-        t("col.measure", lang),
-        t("col.lead", lang),
-        t("col.status", lang),
-        t("col.detail", lang),
-    ]
+    head = bw.columns("annex", lang)
     return _table(
         [md(h, lang) for h in head],
         [

@@ -24,6 +24,31 @@ def w(key: str, lang: str, **params: object) -> str:
     return t(f"bw.{key}", lang, **params)
 
 
+# The columns of the bulletin's tables, the same in every format (labels.py keys; `bw.` ones
+# are the bulletin's own words). The matrix's and the indicators' columns depend on the data.
+COLUMNS = {
+    "totals": ("col.status", "bw.col.count", "bw.col.share"),
+    "done": ("col.id", "col.measure", "col.status"),
+    "lagging": ("col.id", "col.unit", "col.measure", "col.status", "col.detail", "bw.col.problems"),
+    "reporting": (
+        "col.unit",
+        "bw.col.state",
+        "bw.col.days_since",
+        "bw.col.last_report",
+        "bw.col.missed",
+        "bw.col.escalation",
+        "bw.col.tasks",
+    ),
+    "ranking": ("bw.col.rank", "col.unit", "bw.col.score"),
+    "annex": ("col.id", "col.measure", "col.lead", "col.status", "col.detail"),
+}
+
+
+def columns(table: str, lang: str) -> list[str]:
+    """The headings of one of the bulletin's tables (COLUMNS) in `lang`."""
+    return [t(key, lang) for key in COLUMNS[table]]
+
+
 def chinese_number(n: int) -> str:
     """1 → 一, 10 → 十, 17 → 十七, 20 → 二十, 105 → 一百零五 (for 第N期 and 一是…)."""
     if n < 0:
