@@ -6,10 +6,8 @@ in `COMMANDS`. Help text is Chinese unless `--lang en` or WZ_TASKS_LANG=en (SPEC
 
 from __future__ import annotations
 
-import errno
 import gc
 import os
-import sys
 from types import ModuleType
 from typing import Annotated
 
@@ -87,57 +85,14 @@ def _root(
 _root.__doc__ = h("help.app")
 
 
-def _quiet_exit_on_closed_stdout() -> None:
-    """The reader of stdout left outside `emit` (e.g. during --help): exit 0 without a
-    traceback or a second error when Python flushes stdout at exit."""
-    from wz_tasks.commands.options import stdout_to_devnull
-
-    stdout_to_devnull()
-    sys.exit(0)
-
-
-def _closed_streams_to_devnull() -> None:
-    """Started with stdout or stderr closed (`wz-tasks status >&-`): Python gives None; write
-    into the void instead of failing, so the exit code still says what was found."""
-    if sys.stdout is None:
-        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
-    if sys.stderr is None:
-        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
-
-
 def main() -> None:
-    """Entry point: every failure ends in a message and an exit code, never a traceback."""
+    """Entry point of the app (after the replay, replay.main): every failure ends in a message
+    and an exit code, never a traceback (streams.guarded)."""
+    from wz_tasks.streams import guarded
+
     # A short-lived process that builds many small objects and frees them all at exit: the
     # cyclic collector would only walk the growing heap again and again (a third of a large run).
     gc.disable()
     # We use no pydantic plugins; looking for them costs every run a scan of installed packages.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
-    _closed_streams_to_devnull()
-    try:
-        app()
-    except SystemExit:
-        raise
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except BrokenPipeError:
-        _quiet_exit_on_closed_stdout()
-    except OSError as exc:
-        if exc.errno in (errno.EPIPE, errno.EBADF) or _stdout_closed():
-            _quiet_exit_on_closed_stdout()
-        _internal(exc)
-    except Exception as exc:  # last resort: exit 3 (SPEC §4)
-        if _stdout_closed():
-            _quiet_exit_on_closed_stdout()
-        _internal(exc)
-
-
-def _stdout_closed() -> bool:
-    return sys.stdout is None or sys.stdout.closed
-
-
-def _internal(exc: BaseException) -> None:
-    from wz_tasks.commands.options import HELP_LANG, err
-    from wz_tasks.labels import t
-
-    err(t("err.internal", HELP_LANG, error=f"{type(exc).__name__}: {exc}"))
-    sys.exit(3)
+    guarded(app)

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import errno
 import hashlib
 import json
 import os
@@ -59,10 +58,9 @@ _SGR = re.compile(r"\x1b\[[0-9;]*m")  # the colour codes a table on a terminal u
 
 def main() -> None:
     """`wz-tasks`: the recorded answer when nothing it depends on has changed, else the app."""
-    try:
-        _main(sys.argv[1:])
-    except KeyboardInterrupt:  # Ctrl-C: as the app ends (cli.main), without a traceback
-        sys.exit(130)
+    from wz_tasks.streams import guarded
+
+    guarded(lambda: _main(sys.argv[1:]))  # every failure as the app's (Ctrl-C, a full disk)
 
 
 def _main(argv: list[str]) -> None:
@@ -243,21 +241,10 @@ def play(chunks: list[tuple[int, bytes]], code: int) -> NoReturn:
             if number == 1:
                 stdout_to_devnull()
                 gone = True
-        except OSError as exc:
+        except OSError:
             if number == 1:
-                _unwritable(exc)
+                raise  # a full disk, a descriptor opened for reading: as the app ends
     sys.exit(code)
-
-
-def _unwritable(exc: OSError) -> NoReturn:
-    """Stdout cannot be written (a full disk, a descriptor opened for reading): end as the
-    app's entry point does (cli.main) — quietly when it is closed, else exit 3 saying why."""
-    from wz_tasks import cli
-
-    if exc.errno in (errno.EPIPE, errno.EBADF):
-        cli._quiet_exit_on_closed_stdout()
-    cli._internal(exc)
-    sys.exit(3)  # (_internal exits)
 
 
 # --- running the app and keeping a record ------------------------------------------------------

@@ -5,10 +5,62 @@ Standard library only: the replay (replay.py) uses it before anything heavy is i
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NoReturn
+
+
+def guarded(run: Callable[[], object]) -> None:
+    """Run the app (or a replay of it): every failure ends in a message and an exit code, never
+    a traceback — Ctrl-C 130, a reader gone quietly, anything else 3 (SPEC §4)."""
+    _closed_streams_to_devnull()
+    try:
+        run()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        _quiet_exit_on_closed_stdout()
+    except OSError as exc:
+        if exc.errno in (errno.EPIPE, errno.EBADF) or _stdout_closed():
+            _quiet_exit_on_closed_stdout()
+        _internal(exc)
+    except Exception as exc:  # last resort: exit 3 (SPEC §4)
+        if _stdout_closed():
+            _quiet_exit_on_closed_stdout()
+        _internal(exc)
+
+
+def _closed_streams_to_devnull() -> None:
+    """Started with stdout or stderr closed (`wz-tasks status >&-`): Python gives None; write
+    into the void instead of failing, so the exit code still says what was found."""
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
+def _quiet_exit_on_closed_stdout() -> NoReturn:
+    """The reader of stdout left outside `emit` (e.g. during --help): exit 0 without a
+    traceback or a second error when Python flushes stdout at exit."""
+    stdout_to_devnull()
+    sys.exit(0)
+
+
+def _stdout_closed() -> bool:
+    return sys.stdout is None or sys.stdout.closed
+
+
+def _internal(exc: BaseException) -> NoReturn:
+    from wz_tasks.commands.options import HELP_LANG, err
+    from wz_tasks.labels import t
+
+    err(t("err.internal", HELP_LANG, error=f"{type(exc).__name__}: {exc}"))
+    sys.exit(3)
 
 
 def stdout_to_devnull() -> None:
