@@ -20,8 +20,8 @@ start a GitHub workflow command — so a planted record cannot put anything on a
 a CI log that a real run would not. A record of any other shape is ignored. Commands that write
 files (`--out`) and runs with `--no-cache` or WZ_TASKS_NO_CACHE are never replayed.
 
-Standard library only (and three small modules of ours) until the app is needed: a replayed run
-costs Python's start-up, a stat of every input and the write.
+Standard library only (and cachedir, inputs, streams and render.escape) until the app is needed: a
+replayed run costs Python's start-up, a stat of every input and the write.
 """
 
 from __future__ import annotations
