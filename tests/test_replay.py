@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import ROOT, SAMPLE
@@ -471,3 +472,29 @@ def test_the_libraries_that_laid_the_answer_out_are_inputs(tmp_path: Path) -> No
     (kept,) = records(tmp_path / "c")
     paths = [path for path, _ in json.loads(kept.read_bytes())["inputs"]]
     assert rich.__file__ in paths and str(folder) in paths
+
+
+def test_a_file_is_another_input_when_any_part_of_its_status_differs() -> None:
+    """What tells a file apart from what the last run read: its kind, device, inode, size,
+    modification and change time — any one of them (a file renamed over it has another inode,
+    one rewritten in place with its old mtime another ctime or size)."""
+    fields = ("st_mode", "st_dev", "st_ino", "st_size", "st_mtime_ns", "st_ctime_ns")
+    then = dict(zip(fields, (0o100644, 1, 7, 120, 5_000, 6_000), strict=True))
+    seen = inputs.signature(SimpleNamespace(**then))
+    for name in fields:
+        now = inputs.signature(SimpleNamespace(**{**then, name: then[name] + 1}))
+        assert now != seen, name
+
+
+def test_the_status_noted_last_is_the_one_kept(tmp_path: Path) -> None:
+    """The walk looks at a file, then the reader reads it: the record keeps the status of what
+    was read (a file changed in between is then seen as changed on the next run)."""
+    path = tmp_path / "a.yaml"
+    path.write_text("x", encoding="utf-8")
+    looked = os.stat(path)
+    path.write_text("xy", encoding="utf-8")
+    read = os.stat(path)
+    inputs.start()
+    inputs.note(path, looked)
+    inputs.note(path, read)
+    assert inputs.stop() == {str(path): inputs.signature(read)}

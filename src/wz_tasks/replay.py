@@ -51,7 +51,7 @@ MAX_BYTES = 16 << 20  # a record larger than this is not read (nor written): at 
 # nested): nothing we or our libraries read, and a record per value would rarely be replayed.
 SHELL_ONLY = frozenset({"_", "OLDPWD", "SHLVL"})
 # a file to write, no answer to give, or no cache to use
-_NEVER = frozenset({"--no-cache", "--help", "-h", "--version", "--out", "-o", "--"})
+_NEVER = frozenset({"--no-cache", "--help", "-h", "--version", "--out", "--"})
 _NAME = re.compile(r"^[0-9a-f]{40}\.json$")
 _SGR = re.compile(r"\x1b\[[0-9;]*m")  # the colour codes a table on a terminal uses
 
@@ -108,7 +108,7 @@ def replayable(argv: list[str], env: Any) -> bool:
         elif arg in _NEVER or arg.startswith(("--out=", "--install-", "--show-completion")):
             return False
         elif arg.startswith("-o") and command is not None:
-            return False  # -oFILE
+            return False  # -o FILE, -oFILE
         elif command is None and not arg.startswith("-"):
             command = arg
     return command in COMMANDS
