@@ -1,5 +1,5 @@
 """Hand-picked mutants of the replay (replay.py, inputs.py, streams.py and the hooks that note
-what a run read); each must fail a test of tests/test_replay*.py.
+what a run read); each must fail a test of tests/test_replay*.py or of the CLI's tests of colour, pipes and exit codes.
 
     python bench/mutants_replay.py     # from the repository root; about 10 minutes
 
@@ -259,7 +259,8 @@ for name, file, old, new in MUTANTS:
     p.write_text(text.replace(old, new), encoding="utf-8")
     t = time.time()
     try:
-        tests = ["tests/test_replay.py", "tests/test_replay_redteam.py"]
+        tests = [f"tests/test_{name}.py" for name in ("replay", "replay_redteam", "finish")]
+        tests += ["tests/test_commands.py", "tests/test_cli.py"]  # colour, pipes, exit codes
         r = subprocess.run(
             [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *tests],
             cwd=ROOT,
