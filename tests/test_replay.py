@@ -498,3 +498,21 @@ def test_the_status_noted_last_is_the_one_kept(tmp_path: Path) -> None:
     inputs.note(path, looked)
     inputs.note(path, read)
     assert inputs.stop() == {str(path): inputs.signature(read)}
+
+
+def test_a_reader_gone_before_a_replay_still_gets_the_exit_code(tmp_path: Path) -> None:
+    """As the app (test_finish): a replay whose reader has left ends quietly with the code the
+    answer gives — 1 for an invalid file — not 0."""
+    folder = tmp_path / "p"
+    shutil.copytree(SAMPLE, folder)
+    (folder / "bad.yaml").write_text("unit: 盐池县\ndate: 2026-11-01\nentries:\n  - task: 99\n")
+    time.sleep(SETTLED)
+    env = {**os.environ, "WZ_TASKS_CACHE_DIR": str(tmp_path / "c"), "WZ_TASKS_NO_CACHE": ""}
+    cmd = [sys.executable, "-m", "wz_tasks", "status", "--progress", str(folder), *AS_OF]
+    kept = subprocess.run(cmd, capture_output=True, env=env)
+    assert kept.returncode == 1 and len(records(tmp_path / "c")) == 1
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # gone before a byte is written
+    err = proc.stderr.read()
+    assert proc.wait() == 1 and b"Traceback" not in err
