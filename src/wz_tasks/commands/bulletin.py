@@ -1,6 +1,5 @@
 """`bulletin`: the supervision bulletin (通报, SPEC §11) as HTML, Word, Markdown or JSON."""
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -19,11 +18,10 @@ from wz_tasks.commands.options import (
     h,
     lang_of,
     show_invalid,
-    stdout_to_devnull,
     task_list,
+    to_stdout,
     usage,
     workspace,
-    write,
 )
 from wz_tasks.labels import t
 
@@ -81,7 +79,7 @@ def bulletin(
     show_invalid(ws.checked.invalid, lang)
     code = 1 if ws.checked.invalid else 0
     if out is None:
-        _to_stdout(content, fmt)
+        to_stdout(content, fmt)
         finish(code, ws)
     from wz_tasks.commands.files import write_or_exit
 
@@ -89,21 +87,6 @@ def bulletin(
     write_or_exit(out, data, force, lang)
     err(t("out.written", lang, path=str(out)))
     finish(code, ws)
-
-
-def _to_stdout(content: str | bytes, fmt: str) -> None:
-    from wz_tasks.render.escape import guard_lines
-
-    try:
-        if isinstance(content, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(content)
-            sys.stdout.buffer.flush()
-        else:
-            write(sys.stdout, content if fmt == "json" else guard_lines(content))
-            sys.stdout.flush()
-    except BrokenPipeError:
-        stdout_to_devnull()
 
 
 def register(app: typer.Typer) -> None:

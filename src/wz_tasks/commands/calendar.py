@@ -1,6 +1,5 @@
 """`calendar`: deadlines, milestones, recurring duties and report dates as .ics (SPEC §10.5)."""
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -18,17 +17,16 @@ from wz_tasks.commands.options import (
     h,
     lang_of,
     resolve_unit,
-    stdout_to_devnull,
     task_list,
+    to_stdout,
+    unit_opt,
     workspace,
 )
 from wz_tasks.labels import t
 
 
 def calendar(
-    unit: Annotated[
-        str | None, typer.Option("--unit", "-u", show_default=False, help=h("help.calendar_unit"))
-    ] = None,
+    unit: Annotated[str | None, unit_opt("help.calendar_unit")] = None,
     out: Annotated[
         Path | None,
         typer.Option("--out", "-o", metavar="FILE.ics", show_default=False, help=h("help.ics_out")),
@@ -51,12 +49,7 @@ def calendar(
     found = events(ws.task_list, ev, name)
     data = to_ics(ws.task_list, found, day)
     if out is None:
-        try:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-        except BrokenPipeError:
-            stdout_to_devnull()
+        to_stdout(data, "ics")
         return
     from wz_tasks.commands.files import write_or_exit
 

@@ -24,15 +24,13 @@ from wz_tasks.commands.options import (
     show_invalid,
     statuses_of,
     task_list,
+    unit_opt,
     workspace,
 )
 
 
 def duties(
-    unit: Annotated[
-        str | None,
-        typer.Option("--unit", "-u", show_default=False, help=h("help.duties_unit")),
-    ] = None,
+    unit: Annotated[str | None, unit_opt("help.duties_unit")] = None,
     tasks: TasksOpt = None,
     progress: ProgressOpt = None,
     as_of: AsOfOpt = None,

@@ -16,7 +16,7 @@ import typer
 
 from wz_tasks.labels import t
 from wz_tasks.status import Status, parse_statuses
-from wz_tasks.streams import stdout_to_devnull as stdout_to_devnull
+from wz_tasks.streams import stdout_to_devnull
 
 
 def _help_lang(argv: list[str], environ: os._Environ[str] | dict[str, str]) -> str:
@@ -79,6 +79,11 @@ OnlyOpt = Annotated[
         "--only", metavar="STATUS,...", help=h("help.only", choices=", ".join(STATUS_CHOICES))
     ),
 ]
+
+
+def unit_opt(help_key: str) -> Any:
+    """The optional `--unit` of a command that narrows its answer to one unit."""
+    return typer.Option("--unit", "-u", show_default=False, help=h(help_key))
 
 
 def format_opt(kind: str) -> Any:
@@ -386,14 +391,21 @@ def write(stream: Any, text: str) -> None:
 
 
 def emit(kind: str, fmt: str, result: Any, lang: str) -> None:
-    """Render `result` with the renderer registered for `fmt` and write it to stdout.
+    """Render `result` with the renderer registered for `fmt` and write it to stdout."""
+    from wz_tasks.render import renderer
+
+    to_stdout(renderer(kind, fmt)(result, page(lang)), fmt)
+
+
+def to_stdout(out: str | bytes, fmt: str) -> None:
+    """Write a command's answer to stdout: bytes (DOCX, .ics) as they are, text with its lines
+    guarded unless `fmt` is data (JSON, CSV, GitHub annotations).
 
     A reader that leaves early (`wz-tasks status | head -1`) ends the output quietly; the
     command still exits with the code its findings give (0 fine, 1 problems)."""
-    from wz_tasks.render import UNGUARDED, renderer
+    from wz_tasks.render import UNGUARDED
     from wz_tasks.render.escape import guard_lines
 
-    out = renderer(kind, fmt)(result, page(lang))
     try:
         if isinstance(out, bytes):
             sys.stdout.flush()

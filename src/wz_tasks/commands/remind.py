@@ -20,14 +20,13 @@ from wz_tasks.commands.options import (
     resolve_unit,
     show_invalid,
     task_list,
+    unit_opt,
     workspace,
 )
 
 
 def remind(
-    unit: Annotated[
-        str | None, typer.Option("--unit", "-u", show_default=False, help=h("help.remind_unit"))
-    ] = None,
+    unit: Annotated[str | None, unit_opt("help.remind_unit")] = None,
     within: Annotated[
         int | None,
         typer.Option("--within", min=0, metavar="DAYS", show_default=False, help=h("help.within")),
