@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -628,22 +627,15 @@ def run_bulletin(
     as_of: dt.date,
     number: int | None,
     fmt: str,
-    out: Path | None,
     lang: str,
 ) -> bytes | str:
-    """`wz-tasks bulletin`: build, render, and write to `out` (atomically) when given.
+    """`wz-tasks bulletin`: the bulletin rendered in `fmt` (the command writes it).
 
-    Returns what was rendered. Raises BulletinError (a usage error, exit 2) for a bad period or
-    format; OSError when `out` cannot be written."""
+    Raises BulletinError (a usage error, exit 2) for a bad period or format, the format before
+    any work."""
     if fmt not in FORMATS:
         raise BulletinError(
             f"未知格式 {fmt!r}:可选 {'、'.join(FORMATS)}",
             f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}",
         )
-    content = render(build_bulletin(tl, submissions, period, as_of, number), fmt, lang)
-    if out is not None:
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        from wz_tasks.outfile import write_new
-
-        write_new(out, data, force=True)
-    return content
+    return render(build_bulletin(tl, submissions, period, as_of, number), fmt, lang)

@@ -10,7 +10,7 @@ from wz_tasks.load import PLACEHOLDER
 from wz_tasks.models import Duty, Task
 from wz_tasks.periods import label as period_label
 from wz_tasks.periods import parse_label
-from wz_tasks.render.words import number, part_detail, short_name
+from wz_tasks.render.words import number, part_detail, rhythm, short_name
 from wz_tasks.schedule.recurring import Recurring
 from wz_tasks.tasklist import TaskList
 from wz_tasks.units import UnitRegistry
@@ -91,7 +91,7 @@ def _current_period(duty: Duty, date: dt.date, tl: TaskList) -> str | None:
 
 def _duty_entry(duty: Duty, u: UnitResult | None, date: dt.date, tl: TaskList) -> list[str]:
     """A duty of Attachment 1 (SPEC §10.2), commented as the measures are."""
-    about = [t(f"every.{duty.every or 'none'}", "zh")]
+    about = [rhythm(duty.every, "zh")]
     if duty.task is not None:
         about.append(t("duty.task", "zh", id=duty.task))
     head = [f"# {duty.key} {_clip(duty.text)}({';'.join(about)})"]

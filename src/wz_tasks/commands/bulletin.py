@@ -71,9 +71,7 @@ def bulletin(
     from wz_tasks.bulletin import BulletinError, run_bulletin
 
     try:
-        content = run_bulletin(
-            ws.task_list, ws.checked.submissions, period, day, number, fmt, None, lang
-        )
+        content = run_bulletin(ws.task_list, ws.checked.submissions, period, day, number, fmt, lang)
     except BulletinError as exc:
         usage(exc.message(lang), "--period")
     show_invalid(ws.checked.invalid, lang)

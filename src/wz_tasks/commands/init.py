@@ -5,7 +5,6 @@ with the wz-tasks already installed (no download, so it works offline), a CI wor
 short Chinese README for the reporting units. An existing file is never overwritten.
 """
 
-import errno
 import os
 from pathlib import Path
 from typing import Annotated
@@ -153,7 +152,6 @@ def _tasks_entry(tasks: Path | None, target: Path, lang: str) -> tuple[str, str]
         return "# tasks: tasks/", EMBEDDED_NOTE
     if not tasks.exists():
         usage(t("err.no_path", lang, path=str(tasks)), "--tasks")
-    task_list(tasks, lang)  # a task list that does not load is exit 2 here, not in every command
     if tasks.is_absolute():
         shown = tasks.as_posix()
     else:
@@ -185,13 +183,11 @@ def init(
     from wz_tasks.schema import dumps
 
     tasks_line, tasks_note = _tasks_entry(tasks, folder, lang)
+    # a task list that does not load is exit 2 here, not in every command
     schema = dumps(task_list(tasks, lang))
     created, kept = [], []
     for name, text in files(tasks_line, tasks_note, schema).items():
         path = folder / name
-        if path.parent.exists() and not path.parent.is_dir():
-            err(t("init.cannot_write", lang, path=str(path), reason=os.strerror(errno.ENOTDIR)))
-            done(1)
         try:
             write_new(path, text.encode("utf-8"))
         except FileExistsError:

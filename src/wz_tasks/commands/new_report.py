@@ -66,7 +66,7 @@ def new_report(
         err(t("new.not_folder", lang, path=str(parent)))
         done(1)
     except OSError as exc:
-        err(t("new.cannot_write", lang, path=str(target), reason=exc.strerror or str(exc)))
+        err(t("out.cannot_write", lang, path=str(target), reason=exc.strerror or str(exc)))
         done(1)
     blanks = sum(line.split("#")[0].count("待填写") for line in text.splitlines())
     err(t("new.written", lang, path=str(target), n=blanks))

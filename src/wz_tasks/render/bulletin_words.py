@@ -36,10 +36,10 @@ COLUMNS = {
         "bw.col.days_since",
         "bw.col.last_report",
         "bw.col.missed",
-        "bw.col.escalation",
+        "col.escalation",
         "bw.col.tasks",
     ),
-    "ranking": ("bw.col.rank", "col.unit", "bw.col.score"),
+    "ranking": ("col.rank", "col.unit", "col.score"),
     "annex": ("col.id", "col.measure", "col.lead", "col.status", "col.detail"),
 }
 
@@ -167,7 +167,7 @@ def overall(b: Bulletin, lang: str) -> str:
 
 
 def _items(changes: Sequence[Change], lang: str) -> str:
-    return _join((w("item", lang, id=c.task.id) for c in changes), lang)
+    return _join((t("item.task", lang, id=c.task.id) for c in changes), lang)
 
 
 def changes(b: Bulletin, lang: str) -> str:

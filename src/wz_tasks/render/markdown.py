@@ -10,6 +10,7 @@ from wz_tasks.labels import LIGHTS, STATUSES, t
 from wz_tasks.render.escape import markdown as _cell
 from wz_tasks.render.words import (
     detail,
+    expired_note,
     indicator_suffix,
     period_marks,
     rhythm,
@@ -61,9 +62,8 @@ def report(result: ReportResult, page: Page) -> str:
 
 def _expired(expired: bool, evaluated_on: dt.date | None, lang: str) -> list[str]:
     """SPEC §9: after the policy's expiry, a line under the title says so."""
-    if not expired or evaluated_on is None:
-        return []
-    return [f"> {t('expired', lang, date=evaluated_on.isoformat())}", ""]
+    note = expired_note(expired, evaluated_on, lang)
+    return [f"> {note}", ""] if note else []
 
 
 def status_text(result: StatusResult, lang: str) -> str:

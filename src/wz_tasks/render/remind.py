@@ -78,7 +78,7 @@ def detail(r: Reminder, lang: str) -> str:
     if r.kind == "overdue":
         return t("remind.d.overdue", lang, due=due, days=days)
     if days == 0:
-        return t("remind.d.due_today", lang, due=due)
+        return t("d.due_today", lang, due=due)
     return t("remind.d.due_soon", lang, due=due, days=days)
 
 

@@ -15,13 +15,14 @@ from rich.table import Table
 from rich.text import Text
 
 from wz_tasks.codes import Diagnostic
-from wz_tasks.evaluate import Evaluation, Filed, TaskResult, UnitResult, worst
+from wz_tasks.evaluate import Filed, TaskResult, UnitResult, worst
 from wz_tasks.labels import LIGHTS, STATUSES, t
 from wz_tasks.models import Task
 from wz_tasks.render.escape import narrow, one_line
 from wz_tasks.render.words import (
     bar,
     detail,
+    expired_note,
     indicator_suffix,
     number,
     part_detail,
@@ -192,8 +193,7 @@ def tasks(result: TasksResult, page: Page) -> str:
 def show(result: ShowResult, page: Page) -> str:
     def draw(console: Console) -> None:
         invalid_files(console, result.invalid, page.lang)
-        if result.expired and result.evaluated_on is not None:
-            note = t("expired", page.lang, date=result.evaluated_on.isoformat())
+        if note := expired_note(result.expired, result.evaluated_on, page.lang):
             console.print(_text(note, style="yellow"))
         show_task(console, result.tl, result.task, result.result, page.lang)
 
@@ -202,13 +202,6 @@ def show(result: ShowResult, page: Page) -> str:
 
 def units(result: UnitsResult, page: Page) -> str:
     return _print(page, lambda c: units_table(c, result.tl, page.lang))
-
-
-def expired_note(ev: Evaluation, lang: str) -> str | None:
-    """SPEC §9: after the policy's expiry, say that it is evaluated as of that date."""
-    if not ev.expired or ev.evaluated_on is None:
-        return None
-    return t("expired", lang, date=ev.evaluated_on.isoformat())
 
 
 def _title(text: str, note: str | None) -> Text:
@@ -222,7 +215,10 @@ def status_table(console: Console, result: StatusResult, lang: str) -> None:
     ev, tl = result.ev, result.tl
     invalid_files(console, result.invalid, lang)
     table = Table(
-        title=_title(t("status.title", lang, as_of=ev.as_of.isoformat()), expired_note(ev, lang)),
+        title=_title(
+            t("status.title", lang, as_of=ev.as_of.isoformat()),
+            expired_note(ev.expired, ev.evaluated_on, lang),
+        ),
         box=_box(console),
         show_lines=True,
         title_justify="left",
@@ -270,10 +266,7 @@ def report_tables(console: Console, result: ReportResult, lang: str) -> None:
     view, tl = result.view, result.tl
     invalid_files(console, result.invalid, lang)
     title = t("report.title", lang, unit=view.unit, as_of=result.as_of.isoformat())
-    note = None
-    if result.expired and result.evaluated_on is not None:
-        note = t("expired", lang, date=result.evaluated_on.isoformat())
-    console.print(_title(title, note))
+    console.print(_title(title, expired_note(result.expired, result.evaluated_on, lang)))
     width = 24 if console.width < 120 else 80
     _heading(console, "report.lead", lang)
     if view.lead:
@@ -520,7 +513,7 @@ def duties_table(console: Console, result: DutiesResult, lang: str) -> None:
     table = Table(
         title=_title(
             t("duties.title", lang, n=len(shown), as_of=ev.as_of.isoformat()),
-            expired_note(ev, lang),
+            expired_note(ev.expired, ev.evaluated_on, lang),
         ),
         box=_box(console),
         show_lines=True,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from wz_tasks.evaluate import Part, UnitResult
 from wz_tasks.labels import t
 from wz_tasks.models import Task
@@ -165,3 +167,10 @@ def period_marks(u: UnitResult, lang: str) -> str:
 def rhythm(every: str | None, lang: str) -> str:
     """每季度 / 每年 …, or 长期 for a standing duty."""
     return t(f"every.{every or 'none'}", lang)
+
+
+def expired_note(expired: bool, evaluated_on: dt.date | None, lang: str) -> str | None:
+    """SPEC §9: after the policy's expiry, say that it is evaluated as of that date."""
+    if not expired or evaluated_on is None:
+        return None
+    return t("expired", lang, date=evaluated_on.isoformat())
