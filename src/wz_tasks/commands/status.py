@@ -47,8 +47,9 @@ def status(
     if fmt == "csv":  # stdout is the spreadsheet: the invalid files go to stderr
         show_invalid(invalid, lang)
     result = StatusResult(ev, ws.task_list, invalid, wanted)
-    if fmt == "json":  # only JSON carries forecasts (SPEC §11 item 6)
-        result = StatusResult(ev, ws.task_list, invalid, wanted, forecasts(ev))
+    if fmt == "json":  # only JSON carries forecasts (SPEC §11 item 6), of the tasks it shows
+        shown = tuple(r for r, _ in result.shown())
+        result = StatusResult(ev, ws.task_list, invalid, wanted, forecasts(ev, shown))
     emit("status", fmt, result, lang)
     finish(1 if invalid else 0, ws, ev, result)
 
