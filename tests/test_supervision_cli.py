@@ -59,14 +59,22 @@ def test_remind_names_contact_escalation_and_days_late_for_one_unit() -> None:
 
 
 def test_remind_within_defaults_to_the_policys_due_soon_days() -> None:
-    default = json.loads(run("remind", *SAMPLE_OPTS, "-f", "json", "-u", "市住建局").stdout)
-    wider = json.loads(
-        run("remind", *SAMPLE_OPTS, "-f", "json", "-u", "市住建局", "--within", "30").stdout
-    )
-    assert default == wider  # the built-in policy's due_soon_days is 30
-    narrow = run("remind", *SAMPLE_OPTS, "-f", "json", "-u", "市住建局", "--within", "0")
-    kinds = {i["kind"] for u in json.loads(narrow.stdout)["units"] for i in u["items"]}
-    assert "due_soon" not in kinds
+    # On 2026-12-01 task 13 (due 2026-12-31) and duty 市住建局-5 are 30 days off: inside the
+    # built-in policy's due_soon_days (30), outside a window of 29.
+    def due_soon(*within: str) -> list[tuple[object, object]]:
+        opts = ["--progress", str(SAMPLE), "--as-of", "2026-12-01", "-f", "json", "-u", "市住建局"]
+        found = json.loads(run("remind", *opts, *within).stdout)
+        return [
+            (i.get("task"), i.get("duty"))
+            for u in found["units"]
+            for i in u["items"]
+            if i["kind"] == "due_soon"
+        ]
+
+    default = due_soon()
+    assert default == [(13, None), (None, "市住建局-5")]
+    assert due_soon("--within", "30") == default
+    assert due_soon("--within", "29") == [] and due_soon("--within", "0") == []
 
 
 def test_remind_table_is_aligned_with_ascii_rules_and_a_summary() -> None:
