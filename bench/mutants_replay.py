@@ -145,7 +145,7 @@ MUTANTS = [
     (
         "replay: recent inputs kept",
         S + "replay.py",
-        "    if any(sig is not None and max(sig[4], sig[5]) > recent for sig in seen.values()):\n        return",
+        "    if any(sig is not None and cachedir.recent(sig[4], sig[5], now) for sig in seen.values()):\n        return",
         "    pass",
     ),
     (

@@ -121,7 +121,7 @@ def test_an_unwritable_cache_is_no_error(tmp_path: Path) -> None:
 def test_unchanged_file_is_not_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from wz_tasks.load import read_report
 
-    monkeypatch.setattr(cache_module, "RECENT_NS", 0)  # as if the file were written long ago
+    monkeypatch.setattr(cachedir, "RECENT_NS", 0)  # as if the file were written long ago
     path = tmp_path / "r.yaml"
     path.write_text(OK, encoding="utf-8")
     cache = ParseCache(tmp_path / "c")
@@ -368,7 +368,7 @@ def test_a_file_swapped_with_its_old_size_and_mtime_is_read_again(
 
     from wz_tasks.load import read_report
 
-    monkeypatch.setattr(cache_module, "RECENT_NS", 0)  # index the file however new it is
+    monkeypatch.setattr(cachedir, "RECENT_NS", 0)  # index the file however new it is
     path = tmp_path / "r.yaml"
     path.write_text(OK, encoding="utf-8")
     before = path.stat()

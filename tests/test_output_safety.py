@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from wz_tasks.cli import app
-from wz_tasks.render.escape import guard_lines, markdown, narrow, visible
+from wz_tasks.escape import guard_lines, markdown, narrow, visible
 
 AS_OF = ["--as-of", "2026-11-27"]
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

@@ -23,7 +23,6 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from test_warm import EDITS, edit
 
-from wz_tasks import cache as cache_module
 from wz_tasks import cachedir, inputs, replay
 
 TICK = 0.03  # longer than RECENT_NS below: inputs written before it are "old"
@@ -45,7 +44,6 @@ def _short_tick(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """An input older than 20 ms counts as settled, so that the tests need not wait a second;
     runs start in an empty folder (no config file above the progress files by accident)."""
     monkeypatch.setattr(cachedir, "RECENT_NS", 20_000_000)
-    monkeypatch.setattr(cache_module, "RECENT_NS", 20_000_000)
     (tmp_path / "cwd").mkdir()
     monkeypatch.chdir(tmp_path / "cwd")
 

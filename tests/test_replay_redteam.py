@@ -19,7 +19,6 @@ import pytest
 from conftest import SAMPLE
 from test_replay import AS_OF, SETTLED, records, settle, wz
 
-from wz_tasks import cache as cache_module
 from wz_tasks import cachedir, inputs, replay
 
 
@@ -27,7 +26,6 @@ from wz_tasks import cachedir, inputs, replay
 def _short_tick(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """As in test_replay: inputs older than 20 ms are settled; runs start in an empty folder."""
     monkeypatch.setattr(cachedir, "RECENT_NS", 20_000_000)
-    monkeypatch.setattr(cache_module, "RECENT_NS", 20_000_000)
     (tmp_path / "cwd").mkdir()
     monkeypatch.chdir(tmp_path / "cwd")
 

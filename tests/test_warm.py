@@ -21,12 +21,12 @@ from hypothesis import strategies as st
 from pydantic_core import ValidationError
 from typer.testing import CliRunner
 
-from wz_tasks import cache as cache_module
 from wz_tasks import cachedir, warm
 from wz_tasks import load as load_module
 from wz_tasks.cli import app
 
 TICK = 0.03  # longer than RECENT_NS below: files written before it are "old"
+SETTLED = cachedir.RECENT_NS / 1e9 + 0.1  # for runs in another process: the real tick
 COMMANDS = {
     "status": ["status", "--as-of", "2026-11-27", "--format", "json"],
     "check": ["check", "--as-of", "2026-11-27", "--format", "json"],
@@ -37,7 +37,7 @@ COMMANDS = {
 @pytest.fixture(autouse=True)
 def _short_tick(monkeypatch: pytest.MonkeyPatch) -> None:
     """A file older than 20 ms counts as settled, so that the tests need not wait a second."""
-    monkeypatch.setattr(cache_module, "RECENT_NS", 20_000_000)
+    monkeypatch.setattr(cachedir, "RECENT_NS", 20_000_000)
 
 
 @pytest.fixture
@@ -190,12 +190,12 @@ def test_a_file_changed_a_moment_ago_keeps_no_record(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # a second change within the clock's tick would leave every stat as it was
-    monkeypatch.setattr(cache_module, "RECENT_NS", 60_000_000_000)
+    monkeypatch.setattr(cachedir, "RECENT_NS", 60_000_000_000)
     folder = tmp_path / "p"
     shutil.copytree(SAMPLE, folder)
     run("status", folder, tmp_path / "c")
     assert not list((tmp_path / "c").rglob("warm-*"))
-    monkeypatch.setattr(cache_module, "RECENT_NS", 0)
+    monkeypatch.setattr(cachedir, "RECENT_NS", 0)
     run("status", folder, tmp_path / "c")
     assert len(list((tmp_path / "c").rglob("warm-*"))) == 1
 
@@ -525,7 +525,7 @@ def test_a_warm_run_takes_each_files_status_from_the_walk(
 def test_a_warm_run_imports_neither_the_yaml_parser_nor_the_rules(tmp_path: Path) -> None:
     folder = tmp_path / "p"
     shutil.copytree(SAMPLE, folder)
-    time.sleep(cachedir.RECENT_NS / 1e9 + 0.1)  # another process: the real clock's tick
+    time.sleep(SETTLED)  # another process: the real clock's tick
     probe = (
         "import sys\n"
         "from wz_tasks.cli import main\n"

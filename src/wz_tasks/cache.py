@@ -27,7 +27,6 @@ import math
 import operator
 import os
 import re
-import time
 import types
 import typing
 import warnings
@@ -35,14 +34,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wz_tasks.cachedir import (
-    RECENT_NS as RECENT_NS,
-)
-from wz_tasks.cachedir import (
-    code_folder,
-    remove_older_code,
-    write_atomic,
-)
+from wz_tasks import cachedir
+from wz_tasks.cachedir import code_folder, remove_older_code, write_atomic
 from wz_tasks.yamlsafe import Document, InvalidDate, Problem, Spots
 
 if TYPE_CHECKING:
@@ -285,7 +278,7 @@ class ParseCache:
         """Remember a file by its stat, unless it changed so recently that another change in
         the same tick of the file system's clock would leave the stat as it is (it is still
         found by its content)."""
-        if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) < RECENT_NS:
+        if cachedir.recent(st.st_mtime_ns, st.st_ctime_ns):
             return
         self._loaded()
         key, digest = self._stat_key(st), self._digest(data)

@@ -14,6 +14,7 @@ import functools
 import hashlib
 import os
 import sys
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -29,6 +30,12 @@ MARKER = "wz-tasks-cache"  # a file beside CACHEDIR.TAG: both must be there to r
 # a second change within the same tick of the file system's clock would leave its status as it
 # was. Two seconds: FAT (a USB stick) keeps modification times to the even second.
 RECENT_NS = 2_000_000_000
+
+
+def recent(mtime_ns: int, ctime_ns: int, now: int | None = None) -> bool:
+    """Whether a file changed within RECENT_NS before `now` (default: this moment)."""
+    return (time.time_ns() if now is None else now) - max(mtime_ns, ctime_ns) < RECENT_NS
+
 
 PACKAGE = Path(__file__).resolve().parent
 

@@ -497,13 +497,10 @@ def walk(paths: Iterable[Path]) -> Iterator[Path]:
     found under their real place), so link loops end. A given file is taken as named; only
     what it is (a regular file) is checked, when it is read.
     """
-    for root in paths:
-        st = inputs.probe(root)
-        if st is None or not stat.S_ISDIR(st.st_mode):
-            yield root  # reading it says why (missing, dangling, a name too long) or reads it
-            continue
-        for name, _, reason in _walk_folder(root):
-            yield Path(name) if reason is None else RefusedPath.of(name, reason)
+    for name, _, reason in walk_stats(paths):
+        # a given path that is no folder is yielded as named: reading it says why it cannot be
+        # read (missing, dangling, a name too long) or reads it
+        yield Path(name) if reason is None else RefusedPath.of(name, reason)
 
 
 Walked = tuple[str, os.stat_result | None, str | dict[str, str] | None]
@@ -513,7 +510,7 @@ def walk_stats(paths: Iterable[Path]) -> Iterator[Walked]:
     """What `walk` finds, in the same order, as (name, status, reason): each file's name as
     `str()` of what `walk` yields, its status as the walk took it (following a link; None for a
     given path that is not there), and why it is refused (None when it is not). For the warm
-    path (warm.py), which needs no Path and no second stat of each file."""
+    path (warm.py) and the reader (workspace.py), which need no second stat of each file."""
     for root in paths:
         st = inputs.probe(root)
         if st is None or not stat.S_ISDIR(st.st_mode):
@@ -589,11 +586,6 @@ def _outside(target: str) -> dict[str, str]:
         "zh": f"这是符号链接,指向进度文件夹以外的 {target},没有读取",
         "en": f"it is a symbolic link out of the progress folder (to {target}); not read",
     }
-
-
-def discover(paths: Iterable[Path]) -> Iterator[Path]:
-    """Every progress file under the given files and folders (see `walk`)."""
-    return walk(paths)
 
 
 # --- the task list ----------------------------------------------------------------------------

@@ -20,7 +20,7 @@ start a GitHub workflow command — so a planted record cannot put anything on a
 a CI log that a real run would not. A record of any other shape is ignored. Commands that write
 files (`--out`) and runs with `--no-cache` or WZ_TASKS_NO_CACHE are never replayed.
 
-Standard library only (and cachedir, inputs, streams and render.escape) until the app is needed: a
+Standard library only (and cachedir, inputs, streams and escape) until the app is needed: a
 replayed run costs Python's start-up, a stat of every input and the write.
 """
 
@@ -35,9 +35,13 @@ import re
 import sys
 import time
 from pathlib import Path
-from typing import Any, NoReturn
 
 from wz_tasks import cachedir, inputs
+
+# Annotations only (postponed): the replay's path never imports typing.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
 
 FORMAT = "wz-tasks-replay-1"
 # Commands that only read and print. Others (new-report, init, import-tasks) write files.
@@ -175,7 +179,7 @@ def _signature(value: Any) -> bool:
 
 def shows_safely(data: bytes, encoding: str) -> bool:
     """Whether output is text our renderers could have written (see the module's note)."""
-    from wz_tasks.render.escape import guard_lines, visible
+    from wz_tasks.escape import guard_lines, visible
 
     try:
         text = data.decode(encoding)
@@ -290,8 +294,8 @@ def _keep(
     chunks: list[tuple[int, bytes]],
     code: int,
 ) -> None:
-    recent = time.time_ns() - cachedir.RECENT_NS
-    if any(sig is not None and max(sig[4], sig[5]) > recent for sig in seen.values()):
+    now = time.time_ns()
+    if any(sig is not None and cachedir.recent(sig[4], sig[5], now) for sig in seen.values()):
         return  # changed a moment ago: a change within the same tick would go unseen
     for number, stream in ((1, sys.stdout), (2, sys.stderr)):
         if not shows_safely(b"".join(d for n, d in chunks if n == number), stream.encoding):

@@ -10,7 +10,11 @@ import io
 import os
 import sys
 from collections.abc import Callable
-from typing import Any, NoReturn
+
+# Annotations only (postponed): the replay's path never imports typing.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
 
 
 def guarded(run: Callable[[], object]) -> None:

@@ -34,6 +34,7 @@ from pydantic_core import SchemaValidator, ValidationError
 from pydantic_core import core_schema as cs
 
 from wz_tasks import cache as cache_module
+from wz_tasks import cachedir
 from wz_tasks.cache import ParseCache
 from wz_tasks.codes import CODES, Diagnostic
 from wz_tasks.load import ParsedReport, walk_stats
@@ -110,14 +111,15 @@ def _validator() -> SchemaValidator | None:
         "note": _optional(text),
     }
     try:
-        entries = cs.list_schema(_model(Entry, entry))
+        entry_model = _model(Entry, entry)
+        entries = cs.list_schema(entry_model)
         sign_offs = cs.list_schema(_model(SignOff, sign_off), min_length=1)
         head = {"unit": text, "date": date, "contact": _optional(text)}
         report = _model(
             Report,
             {
                 **head,
-                "entries": cs.list_schema(_model(Entry, entry), min_length=1),
+                "entries": cs.list_schema(entry_model, min_length=1),
                 "sign_off": cs.with_default_schema(cs.nullable_schema(sign_offs), default=None),
             },
         )
@@ -187,7 +189,7 @@ class Snapshot:
                 if (st.st_dev, st.st_ino) in seen:
                     continue
                 seen.add((st.st_dev, st.st_ino))
-                if now - max(st.st_mtime_ns, st.st_ctime_ns) < cache_module.RECENT_NS:
+                if cachedir.recent(st.st_mtime_ns, st.st_ctime_ns, now):
                     self.fresh = False
                 self.files.append(name)
                 stats.append(ParseCache._stat_key(st))

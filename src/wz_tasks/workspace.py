@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from wz_tasks import inputs
 from wz_tasks.cache import ParseCache
 from wz_tasks.codes import Diagnostic
-from wz_tasks.load import ParsedReport, discover, read_report
+from wz_tasks.load import ParsedReport, RefusedPath, read_report, walk_stats
 from wz_tasks.rules import Checked, check_reports
 from wz_tasks.tasklist import TaskList
 
@@ -90,10 +90,11 @@ def read_progress(
         return [], True
     seen = set() if seen is None else seen
     parsed = []
-    for file in discover(paths):
-        key = identity(file)
+    for name, st, reason in walk_stats(paths):  # each file's status as the walk took it
+        key = (st.st_dev, st.st_ino) if st is not None else identity(name)
         if key not in seen:
             seen.add(key)
+            file = Path(name) if reason is None else RefusedPath.of(name, reason)
             parsed.append(read_report(file, cache))
     return parsed, False
 

@@ -53,7 +53,7 @@ def check(
         bool, typer.Option("--strict/--no-strict", envvar="WZ_TASKS_STRICT", help=h("help.strict"))
     ] = False,
 ) -> None:
-    from wz_tasks.load import discover, read_report
+    from wz_tasks.load import read_report, walk
     from wz_tasks.render.results import CheckResult
 
     lang = lang_of(lang)
@@ -74,7 +74,7 @@ def check(
         from wz_tasks.cache import enabled
 
         cache = enabled(no_cache, progress_paths(progress))
-        named = [read_report(p, cache) for p in discover(paths)]
+        named = [read_report(p, cache) for p in walk(paths)]
     ws = workspace(
         task_list(tasks, lang, no_cache),
         progress,

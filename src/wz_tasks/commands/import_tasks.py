@@ -36,8 +36,8 @@ def import_tasks(
     force: ForceOpt = False,
     lang: LangOpt = "zh",
 ) -> None:
+    from wz_tasks.escape import one_line
     from wz_tasks.importer import run_import
-    from wz_tasks.render.escape import one_line
 
     lang = lang_of(lang)
     if not table.is_file():

@@ -98,7 +98,7 @@ def format_opt(kind: str) -> Any:
 
 def usage(message: str, hint: str | None = None) -> NoReturn:
     """A usage error: exit 2 with the message (SPEC §4), any echoed input shown escaped."""
-    from wz_tasks.render.escape import one_line
+    from wz_tasks.escape import one_line
 
     raise typer.BadParameter(one_line(message), param_hint=hint)
 
@@ -166,7 +166,7 @@ def statuses_of(value: str | None, lang: str, hint: str) -> set[str] | None:
 
 def err(text: str) -> None:
     """A line for a person on stderr, written whatever stderr can encode."""
-    from wz_tasks.render.escape import guard_lines, visible
+    from wz_tasks.escape import guard_lines, visible
 
     write(sys.stderr, guard_lines(visible(text, keep="\n")) + "\n")
 
@@ -243,7 +243,7 @@ def workspace(
 
 def resolve_unit(tl: Any, name: str, lang: str) -> str:
     """The one unit a typed name means (SPEC §9), else a usage error with the candidates."""
-    from wz_tasks.render.escape import one_line
+    from wz_tasks.escape import one_line
 
     reg = tl.registry
     found = reg.typed_candidates(name)
@@ -403,8 +403,8 @@ def to_stdout(out: str | bytes, fmt: str) -> None:
 
     A reader that leaves early (`wz-tasks status | head -1`) ends the output quietly; the
     command still exits with the code its findings give (0 fine, 1 problems)."""
+    from wz_tasks.escape import guard_lines
     from wz_tasks.render import UNGUARDED
-    from wz_tasks.render.escape import guard_lines
 
     try:
         if isinstance(out, bytes):

@@ -54,7 +54,7 @@ def units(
             sys.stdout, dumps({n: (r if r["name"] else None) for n, r in found.items()}, page(lang))
         )
     else:
-        from wz_tasks.render.escape import guard_lines, one_line
+        from wz_tasks.escape import guard_lines, one_line
 
         lines = []
         for name, r in found.items():

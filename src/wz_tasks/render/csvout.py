@@ -16,7 +16,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def safe_cell(value: Any) -> str:
     """A cell as text; one Excel would read as a formula gets a leading apostrophe."""
-    from wz_tasks.render.escape import visible
+    from wz_tasks.escape import visible
 
     text = "" if value is None else visible(str(value), keep="\n\t")
     return "'" + text if text.startswith(_FORMULA_START) else text

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from wz_tasks.codes import Diagnostic
+from wz_tasks.escape import one_line, visible
 from wz_tasks.labels import t
-from wz_tasks.render.escape import one_line, visible
 
 if TYPE_CHECKING:
     from wz_tasks.render import Page

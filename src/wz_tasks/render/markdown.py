@@ -6,8 +6,8 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from wz_tasks.codes import Diagnostic
+from wz_tasks.escape import markdown as _cell
 from wz_tasks.labels import LIGHTS, STATUSES, t
-from wz_tasks.render.escape import markdown as _cell
 from wz_tasks.render.words import (
     detail,
     expired_note,

@@ -1,6 +1,6 @@
 """催报 (`wz-tasks remind`, SPEC §10.5) in every format: who owes what by when.
 
-The words come from `labels.py`; user text goes through `render.escape` (`narrow` for the
+The words come from `labels.py`; user text goes through `escape` (`narrow` for the
 table, `markdown` for markdown); CSV has its Excel rule (`csvout.safe_cell`)."""
 
 from __future__ import annotations
@@ -173,7 +173,7 @@ def remind_table(result: RemindResult, page: Page) -> str:
     from rich.table import Table
     from rich.text import Text
 
-    from wz_tasks.render.escape import narrow
+    from wz_tasks.escape import narrow
     from wz_tasks.render.table import _STYLE, _box, _print
     from wz_tasks.render.words import short_name
 
@@ -218,7 +218,7 @@ def remind_table(result: RemindResult, page: Page) -> str:
 
 def remind_markdown(result: RemindResult, page: Page) -> str:
     """A list per unit, fit for a pull request or a 催报 message; user text escaped."""
-    from wz_tasks.render.escape import markdown as md
+    from wz_tasks.escape import markdown as md
 
     lang = page.lang
     as_of = result.as_of.isoformat()

@@ -118,7 +118,7 @@ def score_table(result: ScoreResult, page: Page) -> str:
     from rich.table import Table
     from rich.text import Text
 
-    from wz_tasks.render.escape import narrow
+    from wz_tasks.escape import narrow
     from wz_tasks.render.table import _box, _print
     from wz_tasks.render.words import short_name
 

@@ -15,10 +15,10 @@ from rich.table import Table
 from rich.text import Text
 
 from wz_tasks.codes import Diagnostic
+from wz_tasks.escape import narrow, one_line
 from wz_tasks.evaluate import Filed, TaskResult, UnitResult, worst
 from wz_tasks.labels import LIGHTS, STATUSES, t
 from wz_tasks.models import Task
-from wz_tasks.render.escape import narrow, one_line
 from wz_tasks.render.words import (
     bar,
     detail,
