@@ -286,6 +286,9 @@ def test_template_lists_led_tasks_and_newest_values(tmp_path: Path) -> None:
     assert "目标 80%(2026-12-31)" in text
     assert "#   status:" in text  # task 2 is done: offered commented out
     assert "  - task: 6\n    status: done  # 已于 2025-12-10 完成" in text
+    # a long measure: its first 39 characters and …, then its deadline as the text says it
+    measure = "完善党组织领导下的社区村(居)委会、业委会和物业服务企业三方协同共治机制,对有…"
+    assert f"  # 3. {measure}(完成时限:2025年底达到70%,2026年底达到90%)\n" in text
 
 
 def test_new_report_never_overwrites(tmp_path: Path) -> None:

@@ -84,6 +84,9 @@ def test_remind_table_is_aligned_with_ascii_rules_and_a_summary() -> None:
     assert out.startswith("催报清单(截至 2026-11-27,提前 30 天)")
     assert "联系人:" in out and "逾期未报" in out and "─" not in out
     assert "共 1 个单位" in out.splitlines()[-1]
+    # an item is named by its first 19 characters (… shown as ... in a terminal table)
+    tongxin = run("remind", *SAMPLE_OPTS, "--unit", "同心县").stdout
+    assert "第4项 加快推进业主委员会组建,及时办理业主委...: 58% / 目标" in tongxin
 
 
 def test_remind_markdown_escapes_what_people_wrote(tmp_path: Path) -> None:

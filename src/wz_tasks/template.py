@@ -10,21 +10,12 @@ from wz_tasks.load import PLACEHOLDER
 from wz_tasks.models import Duty, Task
 from wz_tasks.periods import label as period_label
 from wz_tasks.periods import parse_label
-from wz_tasks.render.words import number, part_detail, rhythm, short_name
+from wz_tasks.render.words import clip, number, part_detail, rhythm, short_name
 from wz_tasks.schedule.recurring import Recurring
 from wz_tasks.tasklist import TaskList
 from wz_tasks.units import UnitRegistry
 
 _P = PLACEHOLDER
-
-
-def _clip(text: str) -> str:
-    text = text.rstrip("。,")
-    return text if len(text) <= 40 else text[:39] + "…"
-
-
-def _measure(task: Task) -> str:
-    return _clip(task.measure)
 
 
 def _state(u: UnitResult | None, lang: str = "zh") -> list[str]:
@@ -45,7 +36,7 @@ def _state(u: UnitResult | None, lang: str = "zh") -> list[str]:
 
 
 def _entry(task: Task, u: UnitResult | None, commented: bool) -> list[str]:
-    head = [f"# {task.id}. {_measure(task)}(完成时限:{task.deadline_text})"]
+    head = [f"# {task.id}. {clip(task.measure, 40)}(完成时限:{task.deadline_text})"]
     head += [f"#    {line}" for line in _state(u)]
     body = [f"- task: {task.id}"]
     if task.indicators:
@@ -94,7 +85,7 @@ def _duty_entry(duty: Duty, u: UnitResult | None, date: dt.date, tl: TaskList) -
     about = [rhythm(duty.every, "zh")]
     if duty.task is not None:
         about.append(t("duty.task", "zh", id=duty.task))
-    head = [f"# {duty.key} {_clip(duty.text)}({';'.join(about)})"]
+    head = [f"# {duty.key} {clip(duty.text, 40)}({';'.join(about)})"]
     head += [f"#    {line}" for line in _state(u)]
     body = [f"- duty: {duty.key}"]
     if duty.every is not None:

@@ -43,10 +43,9 @@ def item_text(tl: TaskList, ref: ItemRef) -> str:
 
 def item_name(tl: TaskList, ref: ItemRef, lang: str, width: int = 20) -> str:
     """`第4项 推进措施…` / `县级主管部门-4 职责…`: the item and the start of its text."""
-    text = item_text(tl, ref)
-    if len(text) > width:
-        text = text[: width - 1] + "…"
-    return f"{item_id(ref, lang)} {text}"
+    from wz_tasks.render.words import clip
+
+    return f"{item_id(ref, lang)} {clip(item_text(tl, ref), width, strip='')}"
 
 
 def _part(r: Reminder) -> Any:

@@ -21,6 +21,7 @@ from wz_tasks.labels import LIGHTS, STATUSES, t
 from wz_tasks.models import Task
 from wz_tasks.render.words import (
     bar,
+    clip,
     detail,
     expired_note,
     indicator_suffix,
@@ -112,8 +113,7 @@ def summary_line(summary: dict[str, int], console: Console, lang: str) -> Text:
 
 
 def _clip(text: str, width: int = 16) -> str:
-    text = narrow(text.rstrip("。,"))
-    return text if len(text) <= width else text[: width - 1] + "..."
+    return clip(narrow(text), width, mark="...")  # cut as shown: narrow can lengthen it
 
 
 def _measure(task: Task, width: int = 16) -> str:

@@ -174,3 +174,10 @@ def expired_note(expired: bool, evaluated_on: dt.date | None, lang: str) -> str 
     if not expired or evaluated_on is None:
         return None
     return t("expired", lang, date=evaluated_on.isoformat())
+
+
+def clip(text: str, width: int, mark: str = "…", strip: str = "。,") -> str:
+    """The start of `text` for a narrow column: its closing 。 or , dropped (`strip`), and when
+    longer than `width`, its first `width - 1` characters and `mark`."""
+    text = text.rstrip(strip)
+    return text if len(text) <= width else text[: width - 1] + mark
