@@ -180,7 +180,7 @@ def test_star_marks_the_lead() -> None:
 def seed_import(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, list[str], Path]:
     folder = tmp_path_factory.mktemp("seed")
     table = seed_xlsx(folder / "附件2.xlsx")
-    code, lines = run_import(table, folder / "out", None, TASKS, None, "zh")
+    code, lines, *_ = run_import(table, folder / "out", None, TASKS, None, "zh")
     return code, lines, folder / "out"
 
 
@@ -230,7 +230,7 @@ def test_with_units_the_registry_is_kept_whole(seed_import: Any, tl: TaskList) -
 
 def test_without_units_the_printed_names_become_the_registry(tmp_path: Path) -> None:
     table = seed_xlsx(tmp_path / "附件2.xlsx")
-    code, lines = run_import(table, tmp_path / "out", None, None, None, "zh")
+    code, lines, *_ = run_import(table, tmp_path / "out", None, None, None, "zh")
     assert (code, lines) == (0, [])
     names = [u["name"] for u in _read_yaml(tmp_path / "out" / "units.yaml")["units"]]
     assert names[:6] == ["市住建", COUNTY, "市委社会工作部", "市发改", "市财政", "市司法"]
@@ -268,7 +268,7 @@ def test_xlsx_title_row_merged_number_and_starred_lead(tmp_path: Path) -> None:
         ],
         [(1, 1, 1, 4), (4, 1, 5, 1)],
     )
-    code, lines = run_import(table, tmp_path / "out", None, None, None, "zh")
+    code, lines, *_ = run_import(table, tmp_path / "out", None, None, None, "zh")
     assert (code, lines) == (0, [])
     tasks = _tasks(tmp_path / "out")
     assert [t["id"] for t in tasks] == [1, 2, 3, 4]
@@ -295,8 +295,8 @@ def test_xlsx_sheet_by_name(tmp_path: Path) -> None:
     second.append(["序号", "工作任务", "牵头单位", "完成时限"])
     second.append([1, "建立台账", "县住建局", "2025年6月"])
     book.save(tmp_path / "t.xlsx")
-    assert run_import(tmp_path / "t.xlsx", tmp_path / "a", None, None, None, "zh") == (0, [])
-    code, lines = run_import(tmp_path / "t.xlsx", tmp_path / "b", None, None, "没有", "zh")
+    assert run_import(tmp_path / "t.xlsx", tmp_path / "a", None, None, None, "zh")[:2] == (0, [])
+    code, lines, *_ = run_import(tmp_path / "t.xlsx", tmp_path / "b", None, None, "没有", "zh")
     assert code == 2 and "没有名为 没有 的工作表" in lines[0]
 
 
@@ -325,7 +325,7 @@ def test_csv_in_every_encoding_excel_writes(tmp_path: Path, encoding: str) -> No
     csv.writer(buf).writerows(_CSV_ROWS)
     table = tmp_path / "任务.csv"
     table.write_bytes(buf.getvalue().encode(encoding))
-    code, lines = run_import(table, tmp_path / "out", None, None, None, "zh")
+    code, lines, *_ = run_import(table, tmp_path / "out", None, None, None, "zh")
     assert (code, lines) == (0, [])
     tasks = _tasks(tmp_path / "out")
     assert [t["measure"] for t in tasks] == [
@@ -373,7 +373,7 @@ def test_docx_first_recognised_table_with_a_merged_category(tmp_path: Path) -> N
                 table.cell(r, c).text = text
     table.cell(1, 0).merge(table.cell(2, 0))
     document.save(tmp_path / "方案.docx")
-    code, lines = run_import(tmp_path / "方案.docx", tmp_path / "out", None, None, None, "zh")
+    code, lines, *_ = run_import(tmp_path / "方案.docx", tmp_path / "out", None, None, None, "zh")
     assert (code, lines) == (0, [])
     tasks = _tasks(tmp_path / "out")
     assert [(t["category"], t["measure"]) for t in tasks] == [
@@ -399,8 +399,8 @@ def test_unreadable_deadline_is_listed_and_marked_for_review(tmp_path: Path) -> 
         ],
         [],
     )
-    code, lines = run_import(table, tmp_path / "out", None, None, None, "zh")
-    assert code == 1
+    code, lines, written, cells = run_import(table, tmp_path / "out", None, None, None, "zh")
+    assert (code, written, cells) == (1, 3, 2)
     assert [line.split(": ")[0] for line in lines] == [f"{table}:2:4", f"{table}:3:4"]
     assert "省出台文件后2个月完成" in lines[0] and "--year" in lines[1]
     tasks = _tasks(tmp_path / "out")
@@ -424,7 +424,7 @@ def test_year_makes_year_less_phrases_readable(tmp_path: Path) -> None:
         [["序号", "工作任务", "牵头单位", "完成时限"], [1, "建立台账", "县住建局", "12月底前"]],
         [],
     )
-    assert run_import(table, tmp_path / "out", 2025, None, None, "zh") == (0, [])
+    assert run_import(table, tmp_path / "out", 2025, None, None, "zh")[:2] == (0, [])
     assert _tasks(tmp_path / "out")[0]["due"] == d("2025-12-31")
 
 
@@ -438,7 +438,7 @@ def test_reasons_in_english(tmp_path: Path) -> None:
         ],
         [],
     )
-    code, lines = run_import(table, tmp_path / "out", None, None, None, "en")
+    code, lines, *_ = run_import(table, tmp_path / "out", None, None, None, "en")
     assert code == 1
     assert lines == [
         f"{table}:2:3: no lead unit",
@@ -459,14 +459,14 @@ def test_unusable_table_is_a_usage_error(
     tmp_path: Path, name: str, content: bytes, says: str
 ) -> None:
     (tmp_path / name).write_bytes(content)
-    code, lines = run_import(tmp_path / name, tmp_path / "out", None, None, None, "zh")
+    code, lines, *_ = run_import(tmp_path / name, tmp_path / "out", None, None, None, "zh")
     assert code == 2 and says in lines[0]
     assert not (tmp_path / "out").exists()
 
 
 def test_missing_units_path_is_a_usage_error(tmp_path: Path) -> None:
     table = seed_xlsx(tmp_path / "附件2.xlsx")
-    code, lines = run_import(table, tmp_path / "out", None, tmp_path / "nope", None, "zh")
+    code, lines, *_ = run_import(table, tmp_path / "out", None, tmp_path / "nope", None, "zh")
     assert code == 2 and "--units" in lines[0]
 
 
@@ -481,7 +481,7 @@ def test_measure_merged_over_two_lines_is_one_task(tmp_path: Path) -> None:
         ],
         [(2, 1, 3, 1), (2, 2, 3, 2), (2, 3, 3, 3)],
     )
-    assert run_import(table, tmp_path / "out", None, None, None, "zh") == (0, [])
+    assert run_import(table, tmp_path / "out", None, None, None, "zh")[:2] == (0, [])
     first, second = _tasks(tmp_path / "out")
     assert (first["due"], first["ongoing"]) == (d("2025-12-31"), True)
     assert first["support"] == ["县司法局", "县公安局"]
@@ -499,7 +499,7 @@ def test_two_level_header(tmp_path: Path) -> None:
         ],
         [(1, 1, 2, 1), (1, 2, 2, 2), (1, 3, 1, 4), (1, 5, 2, 5)],
     )
-    assert run_import(table, tmp_path / "out", None, None, None, "zh") == (0, [])
+    assert run_import(table, tmp_path / "out", None, None, None, "zh")[:2] == (0, [])
     (task,) = _tasks(tmp_path / "out")
     assert (task["lead"], task["support"]) == (["县住建局"], ["县财政局"])
 
@@ -515,7 +515,7 @@ def test_excel_date_cell_is_an_exact_day(tmp_path: Path) -> None:
         ],
         [],
     )
-    assert run_import(table, tmp_path / "out", None, None, None, "zh") == (0, [])
+    assert run_import(table, tmp_path / "out", None, None, None, "zh")[:2] == (0, [])
     assert _tasks(tmp_path / "out")[0]["due"] == d("2025-09-15")
 
 
@@ -528,7 +528,7 @@ def test_names_not_in_units_become_new_units(tmp_path: Path) -> None:
         ],
         [],
     )
-    assert run_import(table, tmp_path / "out", None, TASKS, None, "zh") == (0, [])
+    assert run_import(table, tmp_path / "out", None, TASKS, None, "zh")[:2] == (0, [])
     (task,) = _tasks(tmp_path / "out")
     assert task["lead"] == ["市住建局", "市税务局"]
     text = (tmp_path / "out" / "units.yaml").read_text(encoding="utf-8")
@@ -540,5 +540,5 @@ def test_tab_separated_text_export(tmp_path: Path) -> None:
     table.write_text(
         "序号\t工作任务\t牵头单位\t完成时限\n1\t建立台账\t县住建局\t2025年6月\n", encoding="utf-8"
     )
-    assert run_import(table, tmp_path / "out", None, None, None, "zh") == (0, [])
+    assert run_import(table, tmp_path / "out", None, None, None, "zh")[:2] == (0, [])
     assert _tasks(tmp_path / "out")[0]["measure"] == "建立台账"

@@ -1,6 +1,5 @@
 """`import-tasks TABLE`: an office's task table to a task list folder (SPEC §12)."""
 
-import re
 from pathlib import Path
 from typing import Annotated
 
@@ -48,14 +47,12 @@ def import_tasks(
     if there and not force:
         err(t("import.exists", lang, path=str(there[0])))
         done(1)
-    code, lines = run_import(table, out, year, units, sheet, lang)
+    code, lines, n, cells = run_import(table, out, year, units, sheet, lang)
     for line in lines:
         err(one_line(line))
     if code == 2:
         err(t("import.failed", lang))
         done(2)
-    n = len(re.findall(r"^  - id: ", (out / "tasks.yaml").read_text(encoding="utf-8"), re.M))
-    cells = sum(1 for line in lines if re.search(r":\d+:\d+: ", line))
     if code == 0:
         err(t("import.written", lang, out=str(out), n=n))
     else:

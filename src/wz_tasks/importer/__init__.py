@@ -1,6 +1,7 @@
 """`wz-tasks import-tasks` (SPEC §12): an office's task table (.xlsx, .csv, .docx) to a task list.
 
-    run_import(table, out, year, units, sheet, lang) -> (exit code, ["TABLE:ROW:COL: reason", ...])
+    run_import(table, out, year, units, sheet, lang)
+        -> Imported(exit code, ["TABLE:ROW:COL: reason", ...], tasks written, cells to review)
 
 Modules, one job each: `table` reads the file into rows of cells with merged cells resolved;
 `columns` finds the header and what each column holds; `records` reads the rows under it into
@@ -17,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from wz_tasks.importer.columns import find_layout
 from wz_tasks.importer.phrases import Refusal, Schedule, read_deadline
@@ -25,7 +27,17 @@ from wz_tasks.importer.table import Cell, TableError, read_grids
 from wz_tasks.importer.unitcells import Named, Registry, RegistryError, load_registry, split_units
 from wz_tasks.importer.write import TaskOut, UnitOut, policy_yaml, tasks_yaml, units_yaml
 
-__all__ = ["run_import"]
+__all__ = ["Imported", "run_import"]
+
+
+class Imported(NamedTuple):
+    """What an import did: its exit code, one line per problem, how many tasks it wrote and how
+    many of the problems are cells to review (the rest concern the whole table)."""
+
+    code: int
+    problems: list[str]
+    tasks: int = 0
+    cells: int = 0
 
 
 def _say(lang: str, zh: str, en: str) -> str:
@@ -52,7 +64,7 @@ def run_import(
     units: Path | None,
     sheet: str | None,
     lang: str,
-) -> tuple[int, list[str]]:
+) -> Imported:
     """Read TABLE and write OUT/policy.yaml, units.yaml, tasks.yaml.
 
     Returns the exit code (0 read in full; 1 some cells need review, everything else written;
@@ -64,23 +76,22 @@ def run_import(
         registry = load_registry(units) if units is not None else Registry()
         grids = read_grids(table, sheet)
     except (RegistryError, TableError) as exc:
-        return 2, [f"{where}: {exc.text(lang)}"]
+        return Imported(2, [f"{where}: {exc.text(lang)}"])
     for grid in grids:
         layout = find_layout(grid)
         if layout is not None:
             break
     else:
-        return 2, [
-            f"{where}: "
-            + _say(
-                lang,
-                "找不到表头:需要“任务/措施”列,以及“牵头单位”“责任单位”或“完成时限”列",
-                "no header found: a 任务/措施 column and a 牵头单位, 责任单位 or 完成时限 column",
-            )
-        ]
+        no_header = _say(
+            lang,
+            "找不到表头:需要“任务/措施”列,以及“牵头单位”“责任单位”或“完成时限”列",
+            "no header found: a 任务/措施 column and a 牵头单位, 责任单位 or 完成时限 column",
+        )
+        return Imported(2, [f"{where}: {no_header}"])
     read = read_records(grid, layout)
     if not read.records:
-        return 2, [f"{where}: " + _say(lang, "表头下没有任务", "no tasks under the header")]
+        empty = _say(lang, "表头下没有任务", "no tasks under the header")
+        return Imported(2, [f"{where}: {empty}"])
     label = where if not grid.where or len(grids) == 1 else f"{where}[{grid.where}]"
 
     problems: list[str] = []
@@ -114,6 +125,7 @@ def run_import(
             )
         )
 
+    cells = len(problems)  # each a cell's, so far
     effective, expires = _span(tasks, year)
     if effective is None:
         problems.append(
@@ -136,10 +148,9 @@ def run_import(
         )
         (out / "tasks.yaml").write_text(tasks_yaml(tasks, table.name), encoding="utf-8")
     except OSError as exc:
-        return 2, [
-            f"{out}: " + _say(lang, f"无法写入:{exc.strerror}", f"cannot write: {exc.strerror}")
-        ]
-    return (1 if problems else 0), problems
+        failed = _say(lang, f"无法写入:{exc.strerror}", f"cannot write: {exc.strerror}")
+        return Imported(2, [f"{out}: {failed}"])
+    return Imported(1 if problems else 0, problems, len(tasks), cells)
 
 
 def _units(
