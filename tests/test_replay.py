@@ -397,6 +397,23 @@ def test_a_reader_that_leaves_early_gets_a_quiet_end_on_a_replay_too(tmp_path: P
     assert len(records(tmp_path / "c")) == 1
 
 
+def test_an_answer_that_did_not_all_reach_its_reader_is_not_kept(tmp_path: Path) -> None:
+    """A reader that left took part of the answer at most: kept, it would be replayed cut short
+    into the next reader (a file, a terminal)."""
+    folder = tmp_path / "p"
+    shutil.copytree(SAMPLE, folder)
+    time.sleep(SETTLED)
+    env = {**os.environ, "WZ_TASKS_CACHE_DIR": str(tmp_path / "c"), "WZ_TASKS_NO_CACHE": ""}
+    command = shlex.join(
+        [sys.executable, "-c", PROBE, "bulletin", "--progress", str(folder), *AS_OF]
+    )
+    cut = subprocess.run(["bash", "-c", f"{command} | true"], capture_output=True, env=env)
+    assert cut.returncode == 0 and records(tmp_path / "c") == []
+    whole = subprocess.run(["bash", "-c", command], capture_output=True, env=env, text=True)
+    assert whole.stderr.startswith("HEAVY ['typer'")  # run, not replayed
+    assert whole.stdout.startswith("<!DOCTYPE html>") and whole.stdout.endswith("</html>\n")
+
+
 def test_a_progress_folder_made_after_a_run_without_one_is_read(
     tmp_path: Path, replays: list[bool]
 ) -> None:

@@ -19,7 +19,7 @@ import pytest
 from conftest import SAMPLE
 from test_replay import AS_OF, SETTLED, records, settle, wz
 
-from wz_tasks import cachedir, inputs, replay
+from wz_tasks import cachedir, cli, inputs, replay
 
 
 @pytest.fixture(autouse=True)
@@ -224,15 +224,20 @@ def test_a_terminal_resized_while_the_app_runs_keeps_no_record_for_the_old_size(
     monkeypatch.delenv("COLUMNS", raising=False)
     monkeypatch.delenv("LINES", raising=False)
     monkeypatch.setattr(os, "isatty", lambda fd: fd in (0, 1, 2))
-    asked = []
+    started = []  # the terminal is 100 columns wide until the app starts, then 160
+    monkeypatch.setattr(
+        os, "get_terminal_size", lambda fd=1: os.terminal_size((160 if started else 100, 24))
+    )
+    app = cli.main
 
-    def size(fd: int = 1) -> os.terminal_size:
-        asked.append(fd)
-        return os.terminal_size((160 if len(asked) > 3 else 100, 24))  # resized after the key
+    def resized_as_it_starts() -> None:
+        started.append(True)
+        app()
 
-    monkeypatch.setattr(os, "get_terminal_size", size)
+    monkeypatch.setattr(cli, "main", resized_as_it_starts)
     args = ["status", "--progress", str(folder), *AS_OF]
     wz(args, tmp_path / "c")
+    monkeypatch.setattr(cli, "main", app)
     monkeypatch.setattr(os, "get_terminal_size", lambda fd=1: os.terminal_size((100, 24)))
     assert wz(args, tmp_path / "c") == wz([*args, "--no-cache"], tmp_path / "c")
 
