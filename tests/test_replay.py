@@ -212,7 +212,16 @@ def test_a_subprocess_replays_without_importing_the_app(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "change",
-    ["as-of", "today", "columns", "language", "task list", "config file", "working directory"],
+    [
+        "as-of",
+        "today",
+        "columns",
+        "language",
+        "task list",
+        "task list file added",
+        "config file",
+        "working directory",
+    ],
 )
 def test_whatever_else_the_answer_depends_on_makes_a_new_record(
     tmp_path: Path, replays: list[bool], monkeypatch: pytest.MonkeyPatch, change: str
@@ -239,6 +248,8 @@ def test_whatever_else_the_answer_depends_on_makes_a_new_record(
     elif change == "task list":
         policy = tasks / "policy.yaml"
         policy.write_text(policy.read_text(encoding="utf-8").replace("90", "30", 1), "utf-8")
+    elif change == "task list file added":  # every YAML file of the folder is read
+        (tasks / "zz.yaml").write_text("foo: 1\n", encoding="utf-8")
     elif change == "config file":  # made after the first run, in the folder above
         (tmp_path / ".wz-tasks.yaml").write_text("due_soon_days: 400\n", encoding="utf-8")
     elif change == "working directory":
@@ -412,6 +423,22 @@ def test_an_answer_that_did_not_all_reach_its_reader_is_not_kept(tmp_path: Path)
     whole = subprocess.run(["bash", "-c", command], capture_output=True, env=env, text=True)
     assert whole.stderr.startswith("HEAVY ['typer'")  # run, not replayed
     assert whole.stdout.startswith("<!DOCTYPE html>") and whole.stdout.endswith("</html>\n")
+
+
+def test_a_progress_folder_made_after_checking_one_file_is_read(
+    tmp_path: Path, replays: list[bool]
+) -> None:
+    """`check FILE` reads the files of ./progress beside it (here: one for the same unit and
+    day); made after a run without it, it changes the answer."""
+    shutil.copy(SAMPLE / "2026-11-20-盐池县.yaml", "r.yaml")
+    settle()
+    args = ["check", "r.yaml", *AS_OF]
+    alone = wz(args, tmp_path / "c")
+    assert wz(args, tmp_path / "c") == alone and alone[0] == 0 and replays == [False, True]
+    shutil.copytree(SAMPLE, Path("progress"))
+    settle()
+    beside = wz(args, tmp_path / "c")
+    assert beside[0] == 1 and "WZ121" in beside[1] and replays[2:] == [False]
 
 
 def test_a_progress_folder_made_after_a_run_without_one_is_read(
