@@ -386,16 +386,21 @@ def test_only_the_newest_records_are_kept(tmp_path: Path, monkeypatch: pytest.Mo
     assert len(records(tmp_path / "c")) == 3
 
 
-def test_a_reader_that_leaves_early_gets_a_quiet_end_on_a_replay_too(tmp_path: Path) -> None:
+def _bulletin(tmp_path: Path) -> tuple[str, dict[str, str]]:
+    """The sample's bulletin (75 kB of HTML: more than a pipe holds) as a shell command through
+    PROBE, with a cache of its own; the sample's files older than the clock's tick."""
     folder = tmp_path / "p"
     shutil.copytree(SAMPLE, folder)
     time.sleep(SETTLED)
     env = {**os.environ, "WZ_TASKS_CACHE_DIR": str(tmp_path / "c"), "WZ_TASKS_NO_CACHE": ""}
-    command = shlex.join(
-        [sys.executable, "-c", PROBE, "bulletin", "--progress", str(folder), *AS_OF]
-    )
-    # kept whole; then into a reader that reads nothing and leaves: the bulletin's HTML (75 kB)
-    # is more than a pipe holds, so the replay's write meets the closed pipe
+    args = [sys.executable, "-c", PROBE, "bulletin", "--progress", str(folder), *AS_OF]
+    return shlex.join(args), env
+
+
+def test_a_reader_that_leaves_early_gets_a_quiet_end_on_a_replay_too(tmp_path: Path) -> None:
+    command, env = _bulletin(tmp_path)
+    # kept whole; then into a reader that reads nothing and leaves: the replay's write meets
+    # the closed pipe
     said = []
     for cmd in (command, f"{command} | true"):
         done = subprocess.run(
@@ -411,13 +416,7 @@ def test_a_reader_that_leaves_early_gets_a_quiet_end_on_a_replay_too(tmp_path: P
 def test_an_answer_that_did_not_all_reach_its_reader_is_not_kept(tmp_path: Path) -> None:
     """A reader that left took part of the answer at most: kept, it would be replayed cut short
     into the next reader (a file, a terminal)."""
-    folder = tmp_path / "p"
-    shutil.copytree(SAMPLE, folder)
-    time.sleep(SETTLED)
-    env = {**os.environ, "WZ_TASKS_CACHE_DIR": str(tmp_path / "c"), "WZ_TASKS_NO_CACHE": ""}
-    command = shlex.join(
-        [sys.executable, "-c", PROBE, "bulletin", "--progress", str(folder), *AS_OF]
-    )
+    command, env = _bulletin(tmp_path)
     cut = subprocess.run(["bash", "-c", f"{command} | true"], capture_output=True, env=env)
     assert cut.returncode == 0 and records(tmp_path / "c") == []
     whole = subprocess.run(["bash", "-c", command], capture_output=True, env=env, text=True)
